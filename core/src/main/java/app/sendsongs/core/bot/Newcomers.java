@@ -58,7 +58,6 @@ final class Newcomers {
      * privacy is answered before the welcome, as {@code help privacy} is.
      */
     Message typed(ParseResult parsed, String typed, ChatAddress from) {
-        Message welcome = registration.welcome(from);
         Optional<SourceKind> typedASource = parsed instanceof ParseResult.Unknown ? SourceKind.mentionedIn(typed)
                 : Optional.empty();
         if (typedASource.isPresent()) { // typed instead of tapping one of the welcome's services
@@ -69,6 +68,8 @@ final class Newcomers {
         if (typedNotASource.isPresent()) { // "I don't have Spotify"
             return registration.welcomeWithout(from, typedNotASource.get());
         }
+        // read only when it is the answer: it looks up which sources turned people away lately
+        Message welcome = registration.welcome(from);
         if (parsed instanceof ParseResult.Unknown && WordsForWishes.asksAboutPrivacy(typed)) { // before connecting
             return welcomeAfter(new ParseResult.Parsed(new Command.Help(Optional.of("privacy"))), welcome,
                     CommandStyle.of(from));

@@ -65,8 +65,11 @@ final class ShareStart {
     Message start(User person, Command.StartShare command) {
         return switch (tracks.find(command.song())) {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
-            case TrackLookup.Result.Found(Track track) -> notesKept(person, track, command)
-                    .orElseGet(() -> replacing(person, track, () -> begin(person, track, command)));
+            case TrackLookup.Result.Found(Track track) -> {
+                Optional<ShareDraft> earlier = drafts.of(person);
+                yield notesKept(person, earlier, track, command)
+                        .orElseGet(() -> replacing(earlier, track, () -> begin(person, track, command)));
+            }
         };
     }
 
@@ -76,10 +79,11 @@ final class ShareStart {
      * they were dropped without a word. Empty when the link comes with words (they are the new share's), is another
      * song's, or the share has no notes.
      */
-    private Optional<Message> notesKept(User person, Track track, Command.StartShare command) {
+    private Optional<Message> notesKept(User person, Optional<ShareDraft> earlier, Track track,
+                                        Command.StartShare command) {
         boolean bare = command.pre().isEmpty() && command.post().isEmpty() && command.forWhom().isEmpty()
                 && !command.wordsTooLong();
-        return drafts.of(person)
+        return earlier
                 .filter(draft -> bare && draft.track().equals(track.id()))
                 .filter(draft -> !draft.pre().isEmpty() || !draft.post().isEmpty())
                 .map(draft -> {
@@ -175,7 +179,12 @@ final class ShareStart {
      * says so after its question when that was another song: "(I dropped … , which you hadn't sent.)".
      */
     private Message replacing(User person, Track track, Supplier<Message> ask) {
-        Optional<ShareDraft> waiting = drafts.of(person).filter(draft -> !draft.track().equals(track.id()));
+        return replacing(drafts.of(person), track, ask);
+    }
+
+    /** As {@link #replacing(User, Track, Supplier)}, with the share that was waiting ({@code earlier}) already read. */
+    private Message replacing(Optional<ShareDraft> earlier, Track track, Supplier<Message> ask) {
+        Optional<ShareDraft> waiting = earlier.filter(draft -> !draft.track().equals(track.id()));
         Message asked = ask.get();
         return waiting.map(draft -> asked.withText(asked.text() + "\n(I dropped " + draft.title() + ", which you "
                 + "hadn't sent.)")).orElse(asked);
