@@ -1,52 +1,37 @@
 package app.sendsongs.core.user;
 
+import app.sendsongs.core.shared.AesGcm;
 import app.sendsongs.core.shared.SigningKey;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Seals people's Spotify tokens before a store writes them, so a copied database or backup does
- * not hand out access to anyone's listening history. AES-256-GCM with a fresh 96-bit nonce per
- * value; a sealed value reads {@code v1.<base64url(nonce ‖ ciphertext ‖ tag)>}. Values written
+ * not hand out access to anyone's listening history. AES-256-GCM ({@link AesGcm}) with a fresh 96-bit nonce
+ * per value; a sealed value reads {@code v1.<base64url(nonce ‖ ciphertext ‖ tag)>}. Values written
  * before sealing was switched on (no {@code v1.} prefix) are read as they are and sealed on their
  * next write. While a key is being replaced, a cipher may also open what the previous key sealed
  * ({@link #openingAlso}), so every process can take the new key before the stored tokens are sealed again.
  */
 public final class TokenCipher {
     private static final String PREFIX = "v1.";
-    private static final int KEY_BYTES = 32;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = Logger.getLogger(TokenCipher.class.getName());
 
-    /** Ciphers kept for reuse at most: looking one up costs more than sealing or opening a token with it. */
-    private static final int IDLE_CIPHERS = 64;
-
-    private final SecretKeySpec key;
+    private final byte[] key;
+    private final AesGcm cipher;
     /** The key being replaced, which still opens what it sealed; null when none is. */
     private final TokenCipher previous;
-    /** Ciphers to use again; each is initialised afresh (key and nonce) for every value. */
-    private final BlockingQueue<Cipher> idle = new ArrayBlockingQueue<>(IDLE_CIPHERS);
     private final AtomicBoolean toldUnreadable = new AtomicBoolean();
 
-    private TokenCipher(byte[] key) {
-        this(new SecretKeySpec(key, "AES"), null);
-    }
-
-    private TokenCipher(SecretKeySpec key, TokenCipher previous) {
-        this.key = key;
+    private TokenCipher(byte[] key, TokenCipher previous) {
+        this.cipher = AesGcm.withKey(key);
+        this.key = key.clone();
         this.previous = previous;
     }
 
@@ -58,27 +43,27 @@ public final class TokenCipher {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the token encryption key is not base64");
         }
-        if (key.length != KEY_BYTES) {
+        if (key.length != AesGcm.KEY_BYTES) {
             throw new IllegalArgumentException("the token encryption key must be 32 bytes (base64 of 32 random "
                     + "bytes), not " + key.length);
         }
-        return new TokenCipher(key);
+        return new TokenCipher(key, null);
     }
 
     /** A cipher with a fresh random key: for throw-away stores (demo, tests). */
     public static TokenCipher random() {
-        byte[] key = new byte[KEY_BYTES];
+        byte[] key = new byte[AesGcm.KEY_BYTES];
         RANDOM.nextBytes(key);
-        return new TokenCipher(key);
+        return new TokenCipher(key, null);
     }
 
     /**
-     * A key for signing the values the server hands out (connect states, personal links), derived from this one so
-     * every process with the same {@code TOKEN_ENCRYPTION_KEY} signs alike, and no signature reveals anything of the
-     * sealing key.
+     * The key behind the values the server hands out (connect states, personal links, invite tokens), derived from
+     * this one so every process with the same {@code TOKEN_ENCRYPTION_KEY} seals and signs alike, and nothing made
+     * with it reveals anything of the key that seals the stored tokens.
      */
     public SigningKey signingKey() {
-        return SigningKey.of(key.getEncoded()).derive("send-songs signed values");
+        return SigningKey.of(key).derive("send-songs signed values");
     }
 
     /**
@@ -96,15 +81,12 @@ public final class TokenCipher {
 
     /** Whether {@code other} seals with the same key as this. */
     public boolean sameKeyAs(TokenCipher other) {
-        return MessageDigest.isEqual(key.getEncoded(), other.key.getEncoded());
+        return MessageDigest.isEqual(key, other.key);
     }
 
     public String seal(String token) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, nonce, token.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+        byte[] sealed = cipher.seal(token.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
     }
 
     /**
@@ -138,22 +120,15 @@ public final class TokenCipher {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a stored token is damaged");
         }
-        if (all.length <= NONCE_BYTES) {
-            throw new IllegalStateException("a stored token is damaged");
+        Optional<byte[]> token = cipher.open(all);
+        if (token.isPresent()) {
+            return new String(token.get(), StandardCharsets.UTF_8);
         }
-        ByteBuffer in = ByteBuffer.wrap(all);
-        byte[] nonce = new byte[NONCE_BYTES];
-        in.get(nonce);
-        byte[] sealed = new byte[in.remaining()];
-        in.get(sealed);
-        try {
-            return new String(run(Cipher.DECRYPT_MODE, nonce, sealed), StandardCharsets.UTF_8);
-        } catch (IllegalStateException notThisKey) {
-            if (previous == null) {
-                throw notThisKey;
-            }
-            return previous.open(stored);
+        if (previous == null) {
+            throw new IllegalStateException("a stored token cannot be opened: it was sealed with another "
+                    + "TOKEN_ENCRYPTION_KEY, or altered");
         }
+        return previous.open(stored);
     }
 
     /** Whether {@link #open} takes {@code stored}: it is unsealed, or sealed with a key this cipher opens. */
@@ -163,22 +138,6 @@ public final class TokenCipher {
             return true;
         } catch (IllegalStateException e) {
             return false;
-        }
-    }
-
-    private byte[] run(int mode, byte[] nonce, byte[] input) {
-        try {
-            Cipher cipher = idle.poll();
-            if (cipher == null) {
-                cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            }
-            cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] output = cipher.doFinal(input);
-            idle.offer(cipher); // a cipher that failed is not kept
-            return output;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a stored token cannot be opened: it was sealed with another "
-                    + "TOKEN_ENCRYPTION_KEY, or altered");
         }
     }
 
