@@ -28,7 +28,7 @@ import software.amazon.awssdk.core.exception.SdkException;
                 "Without it, while TOKEN_ENCRYPTION_KEY is the new key and TOKEN_ENCRYPTION_PREVIOUS_KEY the old one "
                         + "(on DynamoDB, while servers and functions run with both): seals what the old key sealed "
                         + "with the new one; afterwards TOKEN_ENCRYPTION_PREVIOUS_KEY can go.",
-                "Connect links given out before stop working (they are signed with the old key); backups taken "
+                "Connect links given out before stop working (they are sealed with the old key); backups taken "
                         + "before need the old key."})
 final class RekeyCommand extends DatabaseSettings implements Callable<Integer> {
     static final List<String> VARIABLES = List.of("STORE", "SQLITE_PATH", "DYNAMODB_TABLE", "AWS_REGION",

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.watch.WatchSchedule;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -526,6 +529,35 @@ class ListeningSourcesEndToEndTest {
     private String personalLink(String psid, String source) {
         String reply = sandbox.ask(psid, "connect " + source).getLast();
         return reply.replaceAll("(?s).*?(https?://\\S+/connect/" + source + "\\?link=\\S+).*", "$1");
+    }
+
+    @Test
+    void neitherTheLinkNorWhatSpotifyAndLastfmAreSentShowsWhoItIsFor() {
+        String psid = "7394028165413";
+        for (String source : List.of("spotify", "lastfm")) {
+            String link = personalLink(psid, source);
+            SandboxClient.Response toSource = sandbox.inAnotherBrowser().getAbsolute(link);
+            assertThat(toSource.status()).isEqualTo(302);
+            String sent = URLDecoder.decode(URLDecoder.decode(toSource.headers().location(), StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8);
+
+            for (String url : List.of(link, sent)) {
+                assertThat(readings(url)).as(url).allSatisfy(reading -> assertThat(reading).doesNotContain(psid)
+                        .doesNotContain("messenger"));
+            }
+        }
+    }
+
+    /** {@code url} and every base64 reading of each of its words (from each of their first characters). */
+    private static List<String> readings(String url) {
+        List<String> readings = new ArrayList<>(List.of(url));
+        for (String word : url.split("[^A-Za-z0-9_-]+")) {
+            for (int start = 0; start < Math.min(4, word.length()); start++) {
+                String tail = word.substring(start, word.length() - (word.length() - start) % 4);
+                readings.add(new String(Base64.getUrlDecoder().decode(tail), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return readings;
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The cookie that binds a consent round trip to the browser that started it: a random value, set when a browser
- * asks to connect, whose digest the signed state carries; the callback is honoured only with the same cookie, so a
+ * asks to connect, whose digest the sealed state carries; the callback is honoured only with the same cookie, so a
  * link to someone else's callback (login CSRF) finishes nothing. HttpOnly, SameSite=Lax (the callbacks are top-level
  * GET navigations from the source, which Lax lets through; a cross-site POST of the paste form carries no cookie),
  * Secure when the public base URL is https.

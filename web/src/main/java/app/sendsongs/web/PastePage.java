@@ -4,7 +4,7 @@ import app.sendsongs.core.music.SourceKind;
 
 /**
  * The page where a person pastes a token the source shows them (ListenBrainz has no consent page: it shows each
- * person their user token on https://listenbrainz.org/settings/). The form posts the signed state with the token;
+ * person their user token on https://listenbrainz.org/settings/). The form posts the sealed state with the token;
  * the state is bound to this browser's connect cookie, which a cross-site post does not carry (SameSite=Lax), so
  * another site cannot submit it for the person.
  */

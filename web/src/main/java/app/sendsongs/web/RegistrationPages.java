@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The connect round trip of every listening source as HTTP answers: {@code GET /connect/<source>} (and the bare
- * {@code /connect}, Spotify's) sends the browser to the source's consent with a signed state, or shows the paste page
+ * {@code /connect}, Spotify's) sends the browser to the source's consent with a sealed state, or shows the paste page
  * of a source without one; {@code GET /callback/<source>} (and {@code /callback}, Spotify's) and, for a pasted token,
  * {@code POST /callback/<source>} finish it. Nothing is stored when a browser asks to connect: a flood of requests
  * costs a signature each. The state is bound to the browser by the {@link ConnectCookie}.

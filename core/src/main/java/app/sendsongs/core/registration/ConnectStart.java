@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Where a browser that asked to connect a source goes next. */
 public sealed interface ConnectStart {
     /**
-     * To the source's consent page with a fresh signed {@code state}; for a source whose consent is a secret pasted
+     * To the source's consent page with a fresh sealed {@code state}; for a source whose consent is a secret pasted
      * on the app's own page (ListenBrainz), {@code consentUrl} is that page and the page carries {@code state}.
      */
     record ToConsent(SourceKind kind, URI consentUrl, String state) implements ConnectStart {

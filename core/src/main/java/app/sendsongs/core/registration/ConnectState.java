@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The {@code state} of one consent round trip, as the server signed it when the browser asked to connect: the
+ * The {@code state} of one consent round trip, as the server sealed it when the browser asked to connect: the
  * source, a single-use id, an expiry, a digest of the browser's connect cookie, and the personal link it started
  * from, if any. Nothing is stored when it is made; its id is recorded when it comes back, so it works once.
  */

@@ -2,7 +2,7 @@ package app.sendsongs.core.registration;
 
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
-import app.sendsongs.core.shared.SignedValue;
+import app.sendsongs.core.shared.SealedValue;
 import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.user.PersonalLinks.PersonalLink;
 import java.security.SecureRandom;
@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Makes and reads signed consent states (see {@link ConnectState}). Making one writes nothing, so a flood of
- * anonymous {@code GET /connect} costs a signature each and no storage.
+ * Makes and reads sealed consent states (see {@link ConnectState}, {@link SealedValue}): the state goes to Spotify and
+ * Last.fm in the consent redirect, and only this server can read it (the person's chat address, the browser's digest)
+ * or change it. Making one writes nothing, so a flood of anonymous {@code GET /connect} costs a sealing each and no
+ * storage.
  */
 final class ConnectStates {
     static final Duration LIFETIME = Duration.ofMinutes(10);
@@ -42,17 +44,17 @@ final class ConnectStates {
             fields.put("l", personal.id());
             fields.put("lx", Long.toString(personal.expiresAt().getEpochSecond()));
         });
-        return SignedValue.sign(key, fields);
+        return SealedValue.seal(key, fields);
     }
 
-    /** The state this server signed; empty when it is not one, or has expired. */
+    /** The state this server made; empty when it is not one, or has expired. */
     Optional<ConnectState> read(String state) {
-        return SignedValue.open(key, state).flatMap(fields -> state(fields, false));
+        return SealedValue.open(key, state).flatMap(fields -> state(fields, false));
     }
 
-    /** The state this server signed that has expired; empty when it is not one, or has not expired. */
+    /** The state this server made that has expired; empty when it is not one, or has not expired. */
     Optional<ConnectState> readExpired(String state) {
-        return SignedValue.open(key, state).flatMap(fields -> state(fields, true))
+        return SealedValue.open(key, state).flatMap(fields -> state(fields, true))
                 .filter(known -> !clock.instant().isBefore(known.expiresAt()));
     }
 

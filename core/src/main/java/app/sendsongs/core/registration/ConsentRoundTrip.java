@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * A browser's round trip through a source's consent ({@link Registration#startConnect}, {@link
- * Registration#callback}): the signed state it leaves with, and what it brings back, which ends in a registration
+ * Registration#callback}): the sealed state it leaves with, and what it brings back, which ends in a registration
  * code or, through a personal link, in registering that chat address.
  */
 final class ConsentRoundTrip {

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 
 /**
  * Connecting a listening source and registering. A browser asks to connect a source ({@code /connect/<source>}, or
- * {@code /connect} for Spotify) and gets a signed, expiring state bound to its connect cookie; nothing is stored
+ * {@code /connect} for Spotify) and gets a sealed, expiring state bound to its connect cookie; nothing is stored
  * until the state comes back, when its id is recorded so it works once. Through the plain page, consent ends with
  * a one-time code for the {@code register} command (the seed's flow); through a personal link the bot sent, it
  * registers that chat address at once (see {@link Enrolment#direct}). The round trip is {@link ConsentRoundTrip}'s.

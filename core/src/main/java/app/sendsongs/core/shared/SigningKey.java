@@ -9,21 +9,30 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A server key that signs values the server hands out and must recognise when they come back unchanged (connect
- * states, personal links): HMAC-SHA-256, compared in constant time. {@link #toString()} never shows the key.
+ * A server key for values the server hands out and must recognise when they come back unchanged (connect states,
+ * personal links, invite tokens): HMAC-SHA-256, compared in constant time, and an AES-256-GCM key derived from it that
+ * seals them ({@link SealedValue}). {@link #toString()} never shows the key.
  */
 public final class SigningKey {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * What {@link #cipher()}'s key is derived from. The colon keeps it apart from every other text this key signs: a
+     * {@link #derive} purpose follows "derive:", and a value signed before values were sealed is base64url.
+     */
+    private static final String CIPHER_KEY = "cipher:AES-256-GCM";
+
     private final byte[] key;
+    private final AesGcm cipher;
 
     private SigningKey(byte[] key) {
         if (key.length < KEY_BYTES) {
             throw new IllegalArgumentException("a signing key has at least " + KEY_BYTES + " bytes");
         }
         this.key = key.clone();
+        this.cipher = AesGcm.withKey(sign(CIPHER_KEY));
     }
 
     /** A key of these bytes (at least 32). */
@@ -53,6 +62,11 @@ public final class SigningKey {
     public boolean verify(String text, byte[] signature) {
         byte[] expected = Arrays.copyOf(sign(text), signature.length);
         return signature.length >= 16 && MessageDigest.isEqual(expected, signature);
+    }
+
+    /** The AES-256-GCM cipher whose key is derived from this one: what it seals, only this key opens. */
+    AesGcm cipher() {
+        return cipher;
     }
 
     /** A key for another purpose, derived from this one: signing with it never yields a signature of this key. */

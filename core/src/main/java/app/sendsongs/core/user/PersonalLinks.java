@@ -3,7 +3,7 @@ package app.sendsongs.core.user;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.ConnectLink;
-import app.sendsongs.core.shared.SignedValue;
+import app.sendsongs.core.shared.SealedValue;
 import app.sendsongs.core.shared.SigningKey;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The connect links the bot sends a person: {@code /connect/<source>?link=<token>}, the token signed by the server,
- * naming the person's chat address and an expiry. Whoever finishes consent through it registers (or reconnects)
- * that chat address at once, without a code to copy; it works once (the registration records its id when consent
- * completes). The address in it is readable, which is no secret: only the server can make or change one.
+ * The connect links the bot sends a person: {@code /connect/<source>?link=<token>}, the token sealed by the server
+ * ({@link SealedValue}), naming the person's chat address and an expiry. Whoever finishes consent through it registers
+ * (or reconnects) that chat address at once, without a code to copy; it works once (the registration records its id
+ * when consent completes). Only the server can read, make or change one: the link may be forwarded, and it reaches
+ * the source's consent page inside the state, so it must not show whose chat it is.
  */
 public final class PersonalLinks {
     /** How long a personal link works after the bot sent it. */
@@ -69,21 +70,21 @@ public final class PersonalLinks {
         fields.put("p", person.key());
         fields.put("i", randomId());
         fields.put("x", Long.toString(clock.instant().plus(lifetime).getEpochSecond()));
-        return SignedValue.sign(key, fields);
+        return SealedValue.seal(key, fields);
     }
 
-    /** The link a token stands for; empty when it was not signed by this server, is malformed or has expired. */
+    /** The link a token stands for; empty when it was not made by this server, is malformed or has expired. */
     public Optional<PersonalLink> read(String token) {
-        return signed(token).filter(link -> clock.instant().isBefore(link.expiresAt()));
+        return opened(token).filter(link -> clock.instant().isBefore(link.expiresAt()));
     }
 
-    /** The link a token this server signed stands for, when it has expired; else empty. */
+    /** The link a token this server made stands for, when it has expired; else empty. */
     public Optional<PersonalLink> readExpired(String token) {
-        return signed(token).filter(link -> !clock.instant().isBefore(link.expiresAt()));
+        return opened(token).filter(link -> !clock.instant().isBefore(link.expiresAt()));
     }
 
-    private Optional<PersonalLink> signed(String token) {
-        return SignedValue.open(key, token).flatMap(fields -> {
+    private Optional<PersonalLink> opened(String token) {
+        return SealedValue.open(key, token).flatMap(fields -> {
             try {
                 Instant expires = Instant.ofEpochSecond(Long.parseLong(fields.getOrDefault("x", "")));
                 String id = fields.getOrDefault("i", "");

@@ -11,6 +11,7 @@ import app.sendsongs.core.registration.ConnectStart;
 import app.sendsongs.core.share.SendLimits;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.time.ManualClock;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
@@ -43,6 +44,8 @@ public final class BotHarness {
     /** Messenger. */
     public final RecordingChat chat = new RecordingChat();
     public final ManualClock clock = new ManualClock(T0);
+    /** The server's key: what it seals and signs. */
+    public final SigningKey signingKey = SigningKey.random();
     /** Spotify, and the catalogue. */
     public final FakeMusic music = new FakeMusic(clock);
     /** Last.fm. */
@@ -76,7 +79,7 @@ public final class BotHarness {
         SendSongs.Settings defaults = SendSongs.Settings.defaults(BASE_URL);
         app = new SendSongs(stores, platforms, music, music, List.of(music, scrobbles), clock,
                 new SendSongs.Settings(defaults.connectLink(), defaults.schedule(), defaults.lease(), limits,
-                        defaults.signingKey()));
+                        signingKey));
     }
 
     /**

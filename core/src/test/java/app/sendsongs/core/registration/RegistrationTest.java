@@ -13,12 +13,15 @@ import app.sendsongs.core.fakes.FakeScrobbles;
 import app.sendsongs.core.fakes.InMemoryRegistrations;
 import app.sendsongs.core.music.LastfmConnection;
 import app.sendsongs.core.music.SourceKind;
+import app.sendsongs.core.shared.OldSignedValues;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.user.GrantState;
 import app.sendsongs.core.user.User;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -441,6 +444,45 @@ class RegistrationTest {
         assertThat(bot.user("bob").name()).isEqualTo("Bob Fisher");
         assertThat(bot.reply("bob", "name \"@Bob\"")).startsWith("Done: friends now find you as \"@Bob\"");
         assertThat(bot.reply("alice", "send_song name:\"@Bob\" " + FakeMusic.SONG.id().link())).startsWith("Sent ");
+    }
+
+    @Test
+    void aLinkAndAStateMadeBeforeTheyWereSealedStillConnectUntilTheyExpire() {
+        String link = oldLink("bob", Duration.ofDays(14));
+        String unused = oldLink("dave", Duration.ofDays(14));
+        String state = OldSignedValues.sign(bot.signingKey.derive("connect-state"), oldFields("s", "lastfm",
+                "i", "old-state", "x", epochSecond(ConnectStates.LIFETIME), "b", ConnectState.digest(BROWSER),
+                "p", at("carol").key(), "l", "carols-link", "lx", epochSecond(Duration.ofDays(1))));
+        bot.clock.advance(ConnectStates.LIFETIME.minusSeconds(1));
+
+        assertThat(bot.app.registration().callback(SourceKind.LASTFM, state, "caroljones", null, BROWSER))
+                .isEqualTo(new CallbackResult.Registered(SourceKind.LASTFM, "New friend", Platform.MESSENGER, false));
+        bot.clock.advance(Duration.ofDays(14).minus(ConnectStates.LIFETIME));
+        assertThat(bot.app.registration().callback(SourceKind.LASTFM, bot.startState(SourceKind.LASTFM, link),
+                "bobfisher", null, BROWSER)).isInstanceOf(CallbackResult.Registered.class);
+        assertThat(bot.user("bob").address()).isEqualTo(at("bob"));
+        assertThat(bot.app.registration().startConnect(SourceKind.LASTFM, unused, BROWSER))
+                .isInstanceOf(ConnectStart.ToConsent.class);
+        bot.clock.advance(Duration.ofSeconds(1));
+        assertThat(bot.app.registration().startConnect(SourceKind.LASTFM, unused, BROWSER))
+                .isInstanceOf(ConnectStart.Refused.class);
+    }
+
+    private String oldLink(String psid, Duration lifetime) {
+        return OldSignedValues.sign(bot.signingKey.derive("personal-link"), oldFields("p", at(psid).key(),
+                "i", "old-link-of-" + psid, "x", epochSecond(lifetime)));
+    }
+
+    private long epochSecond(Duration fromNow) {
+        return bot.clock.instant().plus(fromNow).getEpochSecond();
+    }
+
+    private static Map<String, String> oldFields(Object... namesAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
+        }
+        return fields;
     }
 
     @Test
