@@ -10,8 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A server key for values the server hands out and must recognise when they come back unchanged (connect states,
- * personal links, invite tokens): HMAC-SHA-256, compared in constant time, and an AES-256-GCM key derived from it that
- * seals them ({@link SealedValue}). {@link #toString()} never shows the key.
+ * personal links, invite tokens): HMAC-SHA-256, compared in constant time, and an AES-256-GCM key derived from it for
+ * those nobody else may read either ({@link SealedValue}). {@link #toString()} never shows the key.
  */
 public final class SigningKey {
     private static final String ALGORITHM = "HmacSHA256";
