@@ -155,7 +155,8 @@ public final class SendSongs {
         SentSongs sentSongs = new SentSongs(stores.shares(), stores.users(), outbox, settled,
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName),
                 new ShownPendingList(stores.choices(), clock,
-                        outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), marks, clock, names);
+                        outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), marks, clock, names,
+                inviting);
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
                 friends, whichPerson, outbox, settled, (receiver, senders) -> {
                     groupSummary.receiptsStopped(receiver, senders); // marks the plays the chats' messages then drop

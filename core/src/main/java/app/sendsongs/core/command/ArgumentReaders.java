@@ -205,6 +205,11 @@ final class ArgumentReaders {
             return new ParseResult.Parsed(new Command.Cancel(
                     Optional.of(SONG + " " + words.get(1).toLowerCase(Locale.ROOT))));
         }
+        if (words.size() == 2 && words.getFirst().equalsIgnoreCase("invite")
+                && words.get(1).matches("#?\\d{1,4}|[A-Za-z0-9_-]{22}")) {
+            // an invite of the pending list: its number, or the token its tap carries (a token's case matters)
+            return new ParseResult.Parsed(new Command.Cancel(Optional.of("invite " + words.get(1).replace("#", ""))));
+        }
         if (words.size() == 2 && words.getFirst().equalsIgnoreCase("all") && words.get(1).matches("\\d{1,15}")) {
             return new ParseResult.Parsed(new Command.Cancel(Optional.of("all " + words.get(1))));
         }

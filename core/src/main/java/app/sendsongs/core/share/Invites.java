@@ -134,6 +134,20 @@ public final class Invites {
         }
     }
 
+    /** The invites {@code sender} made that nobody has signed up through yet, the first to expire first. */
+    List<Invite> waitingFrom(ChatAddress sender) {
+        return store.openInvitesSentBy(sender, clock.instant(), mostOpen);
+    }
+
+    /** {@code sender}'s invite of that token, while nobody has signed up through it. */
+    Optional<Invite> waitingFrom(ChatAddress sender, String token) {
+        if (!Invite.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return store.findInvite(token).filter(invite -> invite.sender().equals(sender))
+                .filter(invite -> invite.expiresAt().isAfter(clock.instant()));
+    }
+
     /** The invites {@code friend} opened that are still open: the caller delivers each, then {@link #take}s it. */
     List<Invite> openedBy(User friend) {
         return store.invitesOpenedBy(friend.address()).stream()

@@ -18,7 +18,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. */
+/**
+ * What a person sent: the {@code pending}, {@code history} and {@code cancel} commands. {@code pending} and
+ * {@code cancel} cover the invites nobody has signed up through yet too ({@link WaitingInvites}), which are no songs
+ * being watched but songs waiting, which the sender may want back.
+ */
 public final class SentSongs {
     private static final int HISTORY_SIZE = 10;
     private static final Choice MENU = new Choice("Menu", "menu");
@@ -32,16 +36,18 @@ public final class SentSongs {
     private final Clock clock;
     private final SentSongLines songLines;
     private final CancelSong cancelling;
+    private final WaitingInvites invites;
 
     public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled,
                      GroupSendNames groupNames, ShownPendingList shown, HandlingMarks marks, Clock clock,
-                     TellingNames names) {
+                     TellingNames names, Invites invites) {
         this.shares = shares;
         this.groupNames = groupNames;
         this.shown = shown;
         this.clock = clock;
         this.songLines = new SentSongLines(users, names, groupNames, clock);
         this.cancelling = new CancelSong(shares, outbox, settled, marks, songLines);
+        this.invites = new WaitingInvites(invites, marks, clock);
     }
 
     /**
@@ -50,9 +56,15 @@ public final class SentSongs {
      * that number. A typed number means the song this list shows at it ({@link ShownPendingList}).
      */
     public Message pending(User sender) {
-        List<Share> open = open(sender);
+        return pending(sender, open(sender), invites.of(sender), "");
+    }
+
+    /** The pending list of {@code open} songs and {@code waiting} invites, after {@code lead}, with their taps. */
+    private Message pending(User sender, List<Share> open, List<Invite> waiting, String lead) {
         shown.shown(sender.address(), open);
-        return Message.text(pendingText(sender, open)).withChoices(cancelTaps(open));
+        List<Choice> taps = new ArrayList<>(cancelTaps(open));
+        taps.addAll(WaitingInvites.taps(waiting, Message.MAX_CHOICES - taps.size()));
+        return Message.text(lead + pendingText(sender, open, waiting)).withChoices(taps);
     }
 
     private static List<Choice> cancelTaps(List<Share> open) {
@@ -75,10 +87,17 @@ public final class SentSongs {
         return Optional.of(new Choice("Cancel all", "cancel all " + newest));
     }
 
-    private String pendingText(User sender, List<Share> open) {
-        if (open.isEmpty()) {
+    private String pendingText(User sender, List<Share> open, List<Invite> waiting) {
+        if (open.isEmpty() && waiting.isEmpty()) {
             return "Nothing pending: none of the songs you sent is being watched.";
         }
+        if (open.isEmpty()) {
+            return invites.section(sender, waiting);
+        }
+        return songsText(sender, open) + (waiting.isEmpty() ? "" : "\n" + invites.section(sender, waiting));
+    }
+
+    private String songsText(User sender, List<Share> open) {
         StringBuilder text = new StringBuilder("Songs you sent that are being watched:");
         List<String> lines = songLines.describe(sender, open);
         for (int i = 0; i < lines.size(); i++) {
@@ -141,20 +160,27 @@ public final class SentSongs {
      */
     public Message offerToTakeBack(User sender, Duration lately) {
         List<Share> open = open(sender);
-        if (open.isEmpty()) {
+        List<Invite> waiting = invites.of(sender);
+        if (open.isEmpty() && waiting.isEmpty()) {
             return Message.text("There's nothing to take back: no song you sent is being watched.")
                     .withChoices(List.of(MENU));
         }
-        Optional<Share> newest = shares.latestSentBy(sender.address(), 1).stream().findFirst()
+        Optional<Share> latest = shares.latestSentBy(sender.address(), 1).stream().findFirst();
+        Optional<Invite> invite = invites.justMade(sender, lately, latest.map(Share::createdAt));
+        if (invite.isPresent()) {
+            return Message.text(WaitingInvites.takeBackQuestion(invite.get()))
+                    .withChoices(List.of(WaitingInvites.takeBackTap(invite.get()), MENU));
+        }
+        Optional<Share> newest = latest
                 .filter(share -> share.createdAt().isAfter(clock.instant().minus(lately)));
         Optional<Share> toOneFriend = newest.filter(share -> share.groupSendId().isEmpty())
                 .filter(share -> open.stream().anyMatch(o -> o.id().equals(share.id())));
         if (toOneFriend.isPresent()) {
             return takeBackTap(sender, toOneFriend.get());
         }
-        Message list = pending(sender);
-        return list.withText((newest.isEmpty() ? "Nothing went just now. " : "") + "To stop watching a song you sent, "
-                + "tap its Cancel.\n" + list.text());
+        return pending(sender, open, waiting, (newest.isEmpty() ? "Nothing went just now. " : "")
+                + (open.isEmpty() ? "To cancel an invite, tap its Cancel." : "To stop watching a song you sent, "
+                + "tap its Cancel.") + "\n");
     }
 
     private Message takeBackTap(User sender, Share share) {
@@ -171,7 +197,7 @@ public final class SentSongs {
 
     /** Whether the sender has a song {@code cancel} could stop. */
     public boolean anyToCancel(User sender) {
-        return !open(sender).isEmpty();
+        return !open(sender).isEmpty() || !invites.of(sender).isEmpty();
     }
 
     /**
@@ -179,26 +205,49 @@ public final class SentSongs {
      * list's taps.
      */
     public Message cancel(User sender, Command.Cancel command) {
+        Optional<String> invite = command.which().filter(which -> which.startsWith(WaitingInvites.INVITE))
+                .map(which -> which.substring(WaitingInvites.INVITE.length()));
+        if (invite.isPresent()) {
+            return Message.text(invites.cancel(sender, invite.get()));
+        }
         boolean oneSong = command.which().filter(which -> which.equals("all") || which.startsWith("all ")).isEmpty();
         Optional<Share> chosen = oneSong ? cancelling.chosenBefore(sender) : Optional.empty();
         if (chosen.isPresent()) {
             return Message.text(cancelling.cancelledAgain(sender, chosen.get()));
         }
         List<Share> open = open(sender);
+        List<Invite> waiting = command.which().isEmpty() ? invites.of(sender) : List.of();
+        if (command.which().isEmpty() && open.isEmpty() && invites.cancelledBefore()) {
+            return Message.text(invites.cancel(sender, "")); // its only invite, cancelled by a run cut short
+        }
         // a cancel all cut short once it had stopped every song counts them when handled again
-        if (open.isEmpty() && (oneSong || !cancelling.cancelAllRanBefore())) {
+        if (open.isEmpty() && waiting.isEmpty() && (oneSong || !cancelling.cancelAllRanBefore())) {
             return Message.text("There is nothing to cancel: no song you sent is being watched.");
         }
         if (command.which().isPresent()) {
             return cancelWhich(sender, open, command.which().get());
         }
-        if (open.size() == 1) {
-            return Message.text(cancelling.cancelled(sender, open.getFirst()));
+        if (open.size() + waiting.size() == 1) {
+            return Message.text(open.isEmpty() ? invites.cancel(sender, waiting.getFirst())
+                    : cancelling.cancelled(sender, open.getFirst()));
         }
-        shown.shown(sender.address(), open);
+        return pending(sender, open, waiting, whichOne(sender, open, waiting));
+    }
+
+    /** What a bare {@code cancel} with more than one thing to stop asks first. */
+    private static String whichOne(User sender, List<Share> open, List<Invite> waiting) {
         String cancel = CommandStyle.of(sender.address()).spell("cancel");
-        return Message.text("You have " + open.size() + " songs pending. Say which: " + cancel + " <number> or "
-                + cancel + " all.\n" + pendingText(sender, open)).withChoices(cancelTaps(open));
+        if (waiting.isEmpty()) {
+            return "You have " + open.size() + " songs pending. Say which: " + cancel + " <number> or " + cancel
+                    + " all.\n";
+        }
+        String invitesCount = waiting.size() == 1 ? "1 invite" : waiting.size() + " invites";
+        if (open.isEmpty()) {
+            return "You have " + invitesCount + " nobody has signed up through. Say which: " + cancel
+                    + " invite <number>.\n";
+        }
+        return "You have " + (open.size() == 1 ? "1 song" : open.size() + " songs") + " pending and " + invitesCount
+                + ". Say which: " + cancel + " <number> for a song, " + cancel + " invite <number> for an invite.\n";
     }
 
     private Message cancelWhich(User sender, List<Share> open, String which) {

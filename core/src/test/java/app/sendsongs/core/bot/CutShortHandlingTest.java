@@ -332,6 +332,23 @@ class CutShortHandlingTest {
     }
 
     @Test
+    void aCancelOfAnInviteByNumberCutShortCancelsNoOtherInviteWhenHandledAgain() {
+        bot.chat.linksTo("https://m.me/page?ref=");
+        bot.reply("alice", "send_song name:\"Erin Hale\" " + LINK);
+        bot.advance(Duration.ofMinutes(1));
+        bot.reply("alice", "send_song name:\"Finn Ray\" " + LINK);
+        Inbound cancel = text("alice", "cancel invite 1");
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("alice"))
+                && held.message().text().startsWith("Cancelled"));
+        assertThatThrownBy(() -> bot.handle(cancel)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        assertThat(bot.handle(cancel)).containsExactly("Cancelled that invite: its link no longer works, and nothing "
+                + "was sent.");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10))
+                .extracting(invite -> invite.friendName()).containsExactly("Finn Ray");
+    }
+
+    @Test
     void aCancelAllCutShortAfterStoppingSomeSongsCountsThemTooWhenHandledAgain() {
         for (String receiver : List.of("Bob Fisher", "Carol Jones", "Dan Brown")) {
             bot.reply("alice", "send_song name:\"" + receiver + "\" " + LINK);

@@ -2,6 +2,7 @@ package app.sendsongs.core.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
@@ -188,8 +189,65 @@ class InvitesTest {
                 + FakeMusic.OTHER_SONG.title() + " to Bob Fisher (on Telegram).");
     }
 
+    @Test
+    void theSenderSeesAnInviteNobodyUsedInPendingAndCancelsItSoItsLinkNoLongerWorks() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        String token = ref.substring(Invite.REF_PREFIX.length());
+
+        assertThat(bot.reply(ALICE, "pending")).isEqualTo("Invites nobody has signed up through yet:\n1. " + TITLE
+                + " → \"Carol Jones\": not opened yet, the link works for 7 more days\nCancel one with: /cancel invite "
+                + "<number>");
+        assertThat(telegram.messages(ALICE.id()).getLast().choices()).containsExactly(new Choice("Cancel invite 1", "cancel invite " + token));
+
+        assertThat(tap(ALICE, "cancel invite " + token, "Cancel invite 1")).isEqualTo("Cancelled your invite for "
+                + TITLE + " to \"Carol Jones\": its link no longer works, and nothing was sent.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("That invite has expired or was already used.");
+        assertThat(bot.reply(ALICE, "pending")).isEqualTo("Nothing pending: none of the songs you sent is being "
+                + "watched.");
+        assertThat(tap(ALICE, "cancel invite " + token, "Cancel invite 1")).as("the tap again")
+                .isEqualTo("That invite isn't open any more (used, expired or cancelled), so I cancelled nothing.");
+
+        bot.advance(Invites.LIFETIME.plusMinutes(1));
+        assertThat(bot.inbox(ALICE)).noneMatch(text -> text.startsWith("Nobody used your invite"));
+    }
+
+    @Test
+    void anInviteOpenedButNotSignedUpThroughSaysSoAndCancelAsksWhichBesideASong() {
+        bot.register(BotHarness.at("bob"), "Bob Fisher");
+        bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        open(CAROL, ref);
+
+        String asked = bot.reply(ALICE, "cancel");
+
+        assertThat(asked).startsWith("You have 1 song pending and 1 invite. Say which:").contains("\n1. " + TITLE
+                + " → \"Carol Jones\": opened, waiting for them to sign up; the link works for 7 more days");
+        assertThat(bot.reply(ALICE, "cancel invite 1")).startsWith("Cancelled your invite for " + TITLE);
+        assertThat(bot.reply(ALICE, "cancel invite 1")).isEqualTo("There is no invite 1 in your list: you have no "
+                + "invite nobody has signed up through.");
+    }
+
+    @Test
+    void undoRightAfterAnInviteOffersToCancelThatInviteNotAnOlderSong() {
+        bot.register(BotHarness.at("bob"), "Bob Fisher");
+        bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.advance(Duration.ofMinutes(2));
+        String token = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK))
+                .substring(Invite.REF_PREFIX.length());
+
+        assertThat(bot.reply(ALICE, "unsend")).isEqualTo("Your invite for " + TITLE + " to \"Carol Jones\" hasn't "
+                + "been used yet. Cancel it, so its link stops working and nothing is sent?");
+        assertThat(telegram.messages(ALICE.id()).getLast().choices())
+                .contains(new Choice("Cancel it", "cancel invite " + token));
+    }
+
     private List<String> open(ChatAddress person, String ref) {
         return bot.handle(new Inbound.OpenedLink(bot.nextEventId(), person, bot.clock.instant(), ref));
+    }
+
+    private String tap(ChatAddress person, String payload, String title) {
+        return bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), person, bot.clock.instant(), payload, title))
+                .getFirst();
     }
 
     private static String telegramRef(String told) {

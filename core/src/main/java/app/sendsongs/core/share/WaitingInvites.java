@@ -1,0 +1,142 @@
+package app.sendsongs.core.share;
+
+import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.HandlingMarks;
+import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.shared.RelativeTime;
+import app.sendsongs.core.user.Names;
+import app.sendsongs.core.user.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The invites a person made that nobody has signed up through yet, as {@link SentSongs} shows them beside the songs
+ * being watched: listed in {@code pending}, each with a tap that cancels it ({@code cancel invite <token>}, or typed,
+ * {@code cancel invite <number>}), and offered by "undo" right after it was made. A cancelled invite is taken from the
+ * store: its link opens nothing, its song goes to nobody, and its sender hears nothing more of it.
+ */
+final class WaitingInvites {
+    /** What a tap (or a typed cancel) puts after {@code cancel} to mean an invite. */
+    static final String INVITE = "invite ";
+    /** What a cancel of an invite marks before it takes it, so handled again after a crash it answers the same. */
+    private static final String TOOK = "cancel took an invite";
+    /** What a cancel by number keeps: which invite it chose. */
+    private static final String CHOSE = "cancel chose an invite";
+    private static final String DONE_BEFORE = "Cancelled that invite: its link no longer works, and nothing was sent.";
+
+    private final Invites invites;
+    private final HandlingMarks marks;
+    private final Clock clock;
+
+    WaitingInvites(Invites invites, HandlingMarks marks, Clock clock) {
+        this.invites = invites;
+        this.marks = marks;
+        this.clock = clock;
+    }
+
+    /** The sender's invites nobody has signed up through, the first to expire first. */
+    List<Invite> of(User sender) {
+        return invites.waitingFrom(sender.address());
+    }
+
+    /** The section of the pending list that lists {@code waiting}, numbered for {@code cancel invite <number>}. */
+    String section(User sender, List<Invite> waiting) {
+        StringBuilder text = new StringBuilder("Invites nobody has signed up through yet:");
+        for (int i = 0; i < waiting.size(); i++) {
+            text.append('\n').append(i + 1).append(". ").append(line(waiting.get(i)));
+        }
+        return text.append("\nCancel one with: ").append(CommandStyle.of(sender.address()).spell("cancel"))
+                .append(" invite <number>").toString();
+    }
+
+    private String line(Invite invite) {
+        String works = "the link works " + RelativeTime.forMore(invite.expiresAt(), clock.instant());
+        return invite.title() + " → " + Names.quoted(invite.friendName()) + ": "
+                + (invite.friend().isPresent() ? "opened, waiting for them to sign up; " : "not opened yet, ") + works;
+    }
+
+    /** A tap cancelling each of {@code waiting}, as many as {@code room} allows. */
+    static List<Choice> taps(List<Invite> waiting, int room) {
+        List<Choice> taps = new ArrayList<>();
+        for (int i = 0; i < Math.min(waiting.size(), room); i++) {
+            taps.add(new Choice("Cancel invite " + (i + 1), payload(waiting.get(i))));
+        }
+        return taps;
+    }
+
+    private static String payload(Invite invite) {
+        return "cancel " + INVITE + invite.token();
+    }
+
+    /** {@code cancel invite <which>}: the token a tap carries, or the number the list shows. */
+    String cancel(User sender, String which) {
+        if (which.matches("\\d{1,4}")) {
+            return cancelNumber(sender, Integer.parseInt(which));
+        }
+        return invites.waitingFrom(sender.address(), which).map(invite -> cancel(sender, invite))
+                .orElseGet(() -> cancelledBefore() ? DONE_BEFORE
+                        : "That invite isn't open any more (used, expired or cancelled), so I cancelled nothing.");
+    }
+
+    /**
+     * The invite the list shows at {@code number}. The one chosen is kept first (by when it was made, a count), so
+     * handled again after a crash the cancel takes that invite, not the one at that number by then.
+     */
+    private String cancelNumber(User sender, int number) {
+        List<Invite> waiting = of(sender);
+        Optional<String> chosen = marks.kept(CHOSE);
+        if (chosen.isPresent()) {
+            return waiting.stream().filter(invite -> madeAt(invite).equals(chosen.get())).findFirst()
+                    .map(invite -> cancel(sender, invite)).orElse(DONE_BEFORE);
+        }
+        if (number < 1 || number > waiting.size()) {
+            return "There is no invite " + number + " in your list: " + (waiting.isEmpty()
+                    ? "you have no invite nobody has signed up through." : "it has 1 to " + waiting.size() + ".");
+        }
+        Invite invite = waiting.get(number - 1);
+        marks.keep(CHOSE, madeAt(invite), sender.lastMessageAt());
+        return cancel(sender, invite);
+    }
+
+    private static String madeAt(Invite invite) {
+        return Long.toString(invite.createdAt().toEpochMilli());
+    }
+
+    /** Cancels {@code invite} of {@code sender}'s (the only thing a bare {@code cancel} could stop, say). */
+    String cancel(User sender, Invite invite) {
+        marks.mark(TOOK, sender.lastMessageAt());
+        if (!invites.take(invite)) {
+            return "That invite was used a moment ago, so I cancelled nothing.";
+        }
+        return "Cancelled your invite for " + invite.title() + " to " + Names.quoted(invite.friendName())
+                + ": its link no longer works, and nothing was sent.";
+    }
+
+    /** Whether a run of the event being handled, cut short by a crash, cancelled an invite. */
+    boolean cancelledBefore() {
+        return marks.marked(TOOK);
+    }
+
+    /** The sender's newest invite, when they made it within {@code lately} and after {@code newestSong}. */
+    Optional<Invite> justMade(User sender, Duration lately, Optional<Instant> newestSong) {
+        Instant since = clock.instant().minus(lately);
+        return of(sender).stream().max(Comparator.comparing(Invite::createdAt))
+                .filter(invite -> invite.createdAt().isAfter(since))
+                .filter(invite -> newestSong.map(song -> invite.createdAt().isAfter(song)).orElse(true));
+    }
+
+    /** "undo" right after an invite: a tap that cancels it. */
+    static String takeBackQuestion(Invite invite) {
+        return "Your invite for " + invite.title() + " to " + Names.quoted(invite.friendName()) + " hasn't been used "
+                + "yet. Cancel it, so its link stops working and nothing is sent?";
+    }
+
+    static Choice takeBackTap(Invite invite) {
+        return new Choice("Cancel it", payload(invite));
+    }
+}
