@@ -2,6 +2,7 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
@@ -67,15 +68,42 @@ public final class InviteDelivery {
         }
     }
 
-    /** Tells the senders of invites whose time ran out. */
+    /**
+     * Tells the senders of invites whose time ran out: whether someone opened the link (and did not sign up), and
+     * when nobody did but someone has registered under the invited name since, without the link, that they may be the
+     * friend, with the send by name to copy. Only the link binds an invite (anyone may register under any name), so
+     * the song never goes to them by itself.
+     */
     public void expireDue() {
         for (Invite invite : invites.takeExpired(EXPIRY_BATCH)) {
             if (users.findUser(invite.sender()).isPresent()) {
-                outbox.notify(invite.sender(), Message.text("Nobody used your invite for " + invite.title() + " (to "
-                        + Names.quoted(invite.friendName()) + ") within " + Texts.duration(Invites.LIFETIME)
-                        + ", so it has expired. Once they've signed up, send it again."));
+                outbox.notify(invite.sender(), Message.text(expired(invite) + " " + whatNow(invite)));
             }
         }
+    }
+
+    private static String expired(Invite invite) {
+        String which = invite.title() + " (to " + Names.quoted(invite.friendName()) + ")";
+        String lifetime = Texts.duration(Invites.LIFETIME);
+        return invite.friend().isPresent()
+                ? "Your invite for " + which + " has expired: someone opened it but didn't sign up within " + lifetime
+                + ", so nothing was sent."
+                : "Nobody used your invite for " + which + " within " + lifetime + ", so it has expired.";
+    }
+
+    private String whatNow(Invite invite) {
+        if (invite.friend().isEmpty()) {
+            Optional<User> signedUp = users.findUsersByName(invite.friendName()).stream()
+                    .filter(user -> !user.address().equals(invite.sender()))
+                    .filter(user -> !user.namedAt().isBefore(invite.createdAt())).findFirst();
+            if (signedUp.isPresent()) {
+                String name = signedUp.get().name();
+                return "Someone has signed up as " + name + " since, without the link: if that's them, send it to "
+                        + "them by name: " + CommandStyle.of(invite.sender()).spell("send_song") + " name:"
+                        + Names.quoted(name) + " " + invite.track().link();
+            }
+        }
+        return "Once they've signed up, send it again.";
     }
 
     private void send(Invite invite, User friend) {

@@ -128,7 +128,8 @@ class InvitesTest {
 
         bot.advance(Invites.LIFETIME.plusMinutes(1));
         assertThat(open(CAROL, ref)).first().asString().startsWith("That invite has expired or was already used.");
-        assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("Nobody used your invite for " + TITLE));
+        assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("Your invite for " + TITLE + " (to \"Carol\") has "
+                + "expired: someone opened it"));
     }
 
     @Test
@@ -239,6 +240,23 @@ class InvitesTest {
                 + "been used yet. Cancel it, so its link stops working and nothing is sent?");
         assertThat(telegram.messages(ALICE.id()).getLast().choices())
                 .contains(new Choice("Cancel it", "cancel invite " + token));
+    }
+
+    @Test
+    void anExpiredInviteSaysWhetherItWasOpenedAndWhetherSomeoneSignedUpUnderItsNameWithoutTheLink() {
+        open(CAROL, telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK)));
+        String other = FakeMusic.OTHER_SONG.id().link();
+        bot.reply(ALICE, "send_song name:\"dan brown\" " + other);
+        bot.register(BotHarness.at("dan"), "Dan Brown"); // wrote to the bot and signed up, without the link
+
+        bot.advance(Invites.LIFETIME.plusMinutes(1));
+
+        assertThat(bot.inbox(ALICE)).contains("Your invite for " + TITLE + " (to \"Carol Jones\") has expired: "
+                        + "someone opened it but didn't sign up within 7 days, so nothing was sent. Once they've signed "
+                        + "up, send it again.",
+                "Nobody used your invite for " + FakeMusic.OTHER_SONG.title() + " (to \"dan brown\") within 7 days, "
+                        + "so it has expired. Someone has signed up as Dan Brown since, without the link: if that's "
+                        + "them, send it to them by name: /send name:\"Dan Brown\" " + other);
     }
 
     private List<String> open(ChatAddress person, String ref) {
