@@ -483,6 +483,22 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void comingBackADayLaterSaysTheLinkInTheChatHasExpiredTooRatherThanSendingThePersonToIt() {
+        List<String> replies = sandbox.ask("dee", "connect spotify");
+        String own = replies.getLast().replaceAll("(?s).*?(https?://\\S+/connect/spotify\\?link=\\S+).*", "$1");
+        SandboxClient browser = sandbox.inAnotherBrowser();
+        String consent = browser.getAbsolute(own).headers().location();
+        sandbox.advanceMinutes(25 * 60); // left halfway, back the next day
+
+        SandboxClient.Response late = browser.getAbsolute(browser.getAbsolute(consent + "&sandbox_user=deesp")
+                .headers().location());
+
+        assertThat(late.body()).contains("Connecting Spotify took longer than 10 minutes, so this page has expired, "
+                + "and so has the link I sent you. Send me connect in the chat for a new one.")
+                .contains(">Back to Messenger</a>").doesNotContain("Open your link in the chat again");
+    }
+
+    @Test
     void aPersonalLinkOpenedAfterItsDaySaysSoWithTheWayBackToTheChat() {
         List<String> replies = sandbox.ask("dee", "connect spotify");
         String own = replies.getLast().replaceAll("(?s).*?(https?://\\S+/connect/spotify\\?link=\\S+).*", "$1");

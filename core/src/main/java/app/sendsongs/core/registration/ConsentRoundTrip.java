@@ -230,12 +230,15 @@ final class ConsentRoundTrip {
 
     /**
      * The person's own link was opened more than {@link ConnectStates#LIFETIME} before they came back (making an
-     * account at the source takes longer): the link itself still works, from the chat.
+     * account at the source takes longer): the link itself still works, from the chat, unless it too has expired
+     * since (they left halfway and came back the next day), when only a new one will do.
      */
     private CallbackResult tookTooLong(SourceKind kind, ConnectState state) {
-        return failed("Connecting " + kind.displayName() + " took longer than " + ConnectStates.LIFETIME.toMinutes()
-                + " minutes, so this page has expired. Open your link in the chat again (or send me connect for a new "
-                + "one).", state);
+        String expired = "Connecting " + kind.displayName() + " took longer than " + ConnectStates.LIFETIME.toMinutes()
+                + " minutes, so this page has expired";
+        boolean linkExpired = state.link().filter(link -> !clock.instant().isBefore(link.expiresAt())).isPresent();
+        return failed(linkExpired ? expired + ", and so has the link I sent you. Send me connect in the chat for a new "
+                + "one." : expired + ". Open your link in the chat again (or send me connect for a new one).", state);
     }
 
     /**
