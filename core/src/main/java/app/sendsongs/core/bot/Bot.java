@@ -160,14 +160,16 @@ public final class Bot {
         // Answered before what waited for them is released, so a "block" takes back the songs it is about; the
         // answer still comes after them.
         Message answer = answer(event, user);
+        Optional<User> registeredNow = user.isEmpty() ? users.findUser(from) : Optional.empty();
+        if (user.isEmpty() && registeredNow.isEmpty() && !(event instanceof Inbound.OpenedLink)) {
+            answer = invites.remindNewcomer(from, answer); // the link's own answer says it already
+        }
         List<HeldMessage> held = outbox.heldFor(from);
         songsThatWaited.goingOut(held);
         outbox.personWrote(held);
         user.ifPresent(u -> planner.personWrote(from));
         outbox.reply(from, answer);
-        if (user.isEmpty()) {
-            users.findUser(from).ifPresent(invites::registered); // they registered just now
-        }
+        registeredNow.ifPresent(invites::registered); // they registered just now
     }
 
     private Message answer(Inbound event, Optional<User> user) {

@@ -69,6 +69,20 @@ public final class InviteDelivery {
     }
 
     /**
+     * {@code answer} to someone not registered, led by the songs of the invites they opened that still wait for them
+     * to sign up: they may come back days after opening the link, and the welcome alone says nothing of them.
+     */
+    public Message remindNewcomer(ChatAddress newcomer, Message answer) {
+        List<Invite> waiting = invites.openedBy(newcomer);
+        if (waiting.isEmpty()) {
+            return answer;
+        }
+        String songs = String.join("; ", waiting.stream().map(invite -> invite.title() + " from "
+                + users.findUser(invite.sender()).map(User::name).orElse("a friend")).toList());
+        return answer.withText("Waiting for you once you sign up: " + songs + ".\n\n" + answer.text());
+    }
+
+    /**
      * Tells the senders of invites whose time ran out: whether someone opened the link (and did not sign up), and
      * when nobody did but someone has registered under the invited name since, without the link, that they may be the
      * friend, with the send by name to copy. Only the link binds an invite (anyone may register under any name), so

@@ -150,7 +150,12 @@ public final class Invites {
 
     /** The invites {@code friend} opened that are still open: the caller delivers each, then {@link #take}s it. */
     List<Invite> openedBy(User friend) {
-        return store.invitesOpenedBy(friend.address()).stream()
+        return openedBy(friend.address());
+    }
+
+    /** The invites {@code friend} opened that are still open, oldest first. */
+    List<Invite> openedBy(ChatAddress friend) {
+        return store.invitesOpenedBy(friend).stream()
                 .filter(invite -> invite.expiresAt().isAfter(clock.instant())).toList();
     }
 

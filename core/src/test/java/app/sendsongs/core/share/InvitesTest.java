@@ -259,6 +259,18 @@ class InvitesTest {
                         + "them, send it to them by name: /send name:\"Dan Brown\" " + other);
     }
 
+    @Test
+    void aFriendWhoOpenedAnInviteAndComesBackLaterIsRemindedOfTheSongWaitingUntilItExpires() {
+        open(CAROL, telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK)));
+        bot.advance(Duration.ofDays(1).plusMinutes(1)); // the personal link of the welcome has expired
+
+        assertThat(bot.reply(CAROL, "hi")).startsWith("Waiting for you once you sign up: " + TITLE + " from Alice "
+                + "Smith.\n\nHi! I'm Send Songs");
+
+        bot.advance(Invites.LIFETIME);
+        assertThat(bot.reply(CAROL, "hi")).as("expired").startsWith("Hi! I'm Send Songs");
+    }
+
     private List<String> open(ChatAddress person, String ref) {
         return bot.handle(new Inbound.OpenedLink(bot.nextEventId(), person, bot.clock.instant(), ref));
     }
