@@ -6,6 +6,7 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -51,9 +52,24 @@ public final class InviteDelivery {
                 yield sender + " sent you a song: " + invite.title() + ". Sign up below and it's yours.";
             }
             case Invites.Opened.OwnInvite() -> "That's your own invite: forward the link to your friend.";
-            case Invites.Opened.SomeoneElses() -> "Someone else has already opened that invite.";
+            case Invites.Opened.SomeoneElses(Optional<Platform> where) -> "Someone else has already opened that "
+                    + "invite. " + openedElsewhere(from, where, registered.isPresent());
             case Invites.Opened.Gone() -> "That invite has expired or was already used.";
         };
+    }
+
+    /**
+     * What else to do with an invite someone else opened first: when it was opened on another app, it may have been
+     * them, whose song then waits in that chat; otherwise the sender can send it by name (the invite is bound to whoever
+     * opened it first, so the link cannot pass it on).
+     */
+    private static String openedElsewhere(ChatAddress from, Optional<Platform> where, boolean registered) {
+        String byName = "ask whoever sent you the link to send you the song by name"
+                + (registered ? "." : " once you've signed up.");
+        return where.filter(platform -> platform != from.platform())
+                .map(platform -> "If it was you, on " + platform.displayName() + ", sign up there: the song goes to "
+                        + "that chat. If not, " + byName)
+                .orElseGet(() -> Character.toUpperCase(byName.charAt(0)) + byName.substring(1));
     }
 
     /**

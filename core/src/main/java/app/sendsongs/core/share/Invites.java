@@ -110,7 +110,7 @@ public final class Invites {
             return new Opened.OwnInvite();
         }
         if (!store.openInvite(token, friend)) {
-            return new Opened.SomeoneElses();
+            return new Opened.SomeoneElses(store.findInvite(token).flatMap(Invite::friend).map(ChatAddress::platform));
         }
         return new Opened.Yours(found.get().openedBy(friend));
     }
@@ -121,8 +121,8 @@ public final class Invites {
         record Yours(Invite invite) implements Opened {
         }
 
-        /** Someone else opened the link first. */
-        record SomeoneElses() implements Opened {
+        /** Someone else opened the link first, on {@code where} (empty when it was used or expired since). */
+        record SomeoneElses(Optional<Platform> where) implements Opened {
         }
 
         /** The sender opened their own invite: it stays for the friend. */

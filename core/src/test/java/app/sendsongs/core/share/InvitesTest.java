@@ -271,6 +271,19 @@ class InvitesTest {
         assertThat(bot.reply(CAROL, "hi")).as("expired").startsWith("Hi! I'm Send Songs");
     }
 
+    @Test
+    void anInviteOpenedOnOneAppTellsWhoeverOpensItOnTheOtherWhereItWaitsAndWhatElseToDo() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK));
+        open(BotHarness.at("dan"), ref); // on Messenger first
+
+        assertThat(open(CAROL, ref)).first().asString().startsWith("Someone else has already opened that invite. If "
+                + "it was you, on Messenger, sign up there: the song goes to that chat. If not, ask whoever sent you "
+                + "the link to send you the song by name once you've signed up.\n\nHi! I'm Send Songs");
+        bot.register(BotHarness.at("erin"), "Erin Hale");
+        assertThat(open(BotHarness.at("erin"), ref)).first().asString().startsWith("Someone else has already opened "
+                + "that invite. Ask whoever sent you the link to send you the song by name.\n\nHi Erin");
+    }
+
     private List<String> open(ChatAddress person, String ref) {
         return bot.handle(new Inbound.OpenedLink(bot.nextEventId(), person, bot.clock.instant(), ref));
     }
