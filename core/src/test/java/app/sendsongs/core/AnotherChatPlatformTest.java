@@ -100,7 +100,7 @@ class AnotherChatPlatformTest {
     void theSameIdOnTheNewPlatformAndOnMessengerIsTwoPeople() {
         ChatAddress moOnTestchat = new ChatAddress(TESTCHAT, MO.id());
 
-        assertThat(answer(moOnTestchat, "pending")).startsWith("Hi! I'm Send Songs");
+        assertThat(answer(moOnTestchat, "pending")).startsWith("That works once you've connected");
         assertThat(bot.reply(MO, "pending")).startsWith("Nothing pending");
     }
 

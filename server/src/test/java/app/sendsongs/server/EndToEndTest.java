@@ -359,7 +359,7 @@ class EndToEndTest {
                 .startsWith("Done: I've deleted everything");
         sandbox.ask("bob", "hi");
         assertThat(sandbox.inbox("bob")).noneMatch(text -> text.contains("from me"));
-        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().startsWith("Hi! I'm Send Songs");
+        assertThat(sandbox.ask("alice", "pending")).singleElement().asString().startsWith("That works once you've connected");
         assertThat(sandbox.ask("bob", "send_song name:\"Alice Smith\" " + LINK + track)).singleElement().asString()
                 .contains("I don't know anyone called");
     }

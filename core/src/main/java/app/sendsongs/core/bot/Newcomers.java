@@ -26,6 +26,8 @@ final class Newcomers {
      * after a crash cut it short once everything was deleted, says "Done" as it would have.)
      */
     private static final String NOTHING_KEPT = "I keep nothing about you.\n\n";
+    /** Before the welcome of someone not registered who used a command of the registered (a list, a block, a group). */
+    private static final String ONCE_CONNECTED = "That works once you've connected (it takes a minute).\n\n";
 
     private final Registration registration;
     private final ForgetMe forgetMe;
@@ -77,6 +79,24 @@ final class Newcomers {
         return welcomeAfter(parsed, welcome, CommandStyle.of(from));
     }
 
+    /**
+     * A command about what the person sent, their friends or their groups: typed (or tapped on an old menu) before
+     * connecting, it got the bare welcome, as if it had not been read. ({@code name} is left out: the welcome that
+     * follows registration says how to set one.)
+     */
+    private static boolean needsAnAccount(Command command) {
+        return switch (command) {
+            case Command.Pending p -> true;
+            case Command.History h -> true;
+            case Command.Cancel c -> true;
+            case Command.Block b -> true;
+            case Command.Unblock u -> true;
+            case Command.Receipts r -> true;
+            case Command.GroupCommand g -> true;
+            default -> false;
+        };
+    }
+
     /** The welcome, after help or a word about a song or forget_me; or what to fix in a {@code register}. */
     private Message welcomeAfter(ParseResult parsed, Message welcome, CommandStyle style) {
         return switch (parsed) {
@@ -92,6 +112,8 @@ final class Newcomers {
             case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
                     .map(Message::text).orElseGet(() -> welcome.withText(NOTHING_KEPT + welcome.text()));
+            case ParseResult.Parsed(Command command) when needsAnAccount(command) ->
+                    welcome.withText(ONCE_CONNECTED + welcome.text());
             default -> welcome;
         };
     }

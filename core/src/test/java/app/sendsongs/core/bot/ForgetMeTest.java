@@ -131,7 +131,7 @@ class ForgetMeTest {
         assertThat(bot.stores.shares().sharesSentBy(at("alice"))).isEmpty();
         assertThat(bot.stores.shares().sharesWatchedFor(at("alice"))).isEmpty();
         assertThat(bot.stores.watches().findWatch(at("alice"))).isEmpty();
-        assertThat(bot.reply("alice", "pending")).startsWith("Hi! I'm Send Songs");
+        assertThat(bot.reply("alice", "pending")).startsWith("That works once you've connected");
         assertThat(bot.reply("bob", "send_song name:\"Alice Smith\" " + LINK)).startsWith("I don't know anyone called");
     }
 

@@ -12,6 +12,7 @@ import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Whatever a person does in the chat comes to {@link Bot#handle} once and gets one answer. */
@@ -97,9 +98,16 @@ class FrontDoorTest {
     }
 
     @Test
-    void aTapFromSomeoneNotRegisteredGetsTheWelcome() {
+    void aTapFromSomeoneNotRegisteredGetsTheWelcomeAfterSayingTheCommandWorksOnceTheyConnect() {
         assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("newcomer"), now, "pending", "Pending")))
-                .singleElement().asString().startsWith("Hi! I'm Send Songs");
+                .singleElement().asString().startsWith("That works once you've connected (it takes a minute).\n\n"
+                        + "Hi! I'm Send Songs");
+        for (String typed : List.of("history", "cancel 1", "block Bob Fisher", "receipts off",
+                "groups", "create_group Family")) {
+            assertThat(bot.say("newcomer", typed)).as(typed).singleElement().asString()
+                    .startsWith("That works once you've connected (it takes a minute).\n\nHi! I'm Send Songs");
+        }
+        assertThat(bot.say("newcomer", "menu")).singleElement().asString().startsWith("Hi! I'm Send Songs");
     }
 
     @Test
