@@ -63,7 +63,7 @@ final class CommandDefinitions {
                     "history", "the songs you sent lately and how they went ({history} 2: the ten before).",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::history),
             new CommandDefinition("cancel", List.of("cancel"),
-                    "cancel <number>|all", "stop watching a song from your pending list.",
+                    "cancel <number>|all", "stop a song or an invite in your pending list.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::cancel),
             new CommandDefinition("create_group", List.of("create_group", "create-group", "creategroup"),
                     "create_group name:\"Family\"", "make a group you own ({create_group} Family works too).",
