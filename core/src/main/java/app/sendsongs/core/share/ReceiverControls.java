@@ -182,13 +182,18 @@ public final class ReceiverControls {
         if (full.isPresent()) {
             return full.get();
         }
+        boolean alreadyOff = !on && mine.ruleFor(sender.address()).equals(Optional.of(SenderRule.RECEIPTS_OFF));
         preferences.savePreferences(mine.withRule(sender.address(), rule));
         if (on) {
             return Message.text("Done: I'll tell " + shown(me, sender) + " when you play the songs they send from now "
                     + "on.");
         }
+        // Asked again (the card's tap twice, or after a crash) finishes what the first began, said in one line.
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
         stopTelling(me, Set.of(sender.address()));
+        if (alreadyOff) {
+            return Message.text("Already done: I don't tell " + shown(me, sender) + " when you play their songs.");
+        }
         return Message.text("Done: I won't tell " + shown(me, sender) + " when you play their songs. They still come "
                 + "to you, notes and all; when they send one, they're told you don't share plays.")
                 .withChoices(List.of(new Choice("Undo", undo("receipts on", me, sender))));
