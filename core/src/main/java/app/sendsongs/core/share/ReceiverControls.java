@@ -285,9 +285,11 @@ public final class ReceiverControls {
     private Message withSender(User me, String name, String commandText, Function<User, Message> action) {
         Optional<String> song = SenderOfSong.shareId(name);
         if (song.isPresent()) {
+            // A song not theirs is answered as one never known: the tap tells nothing of another's songs.
             return shares.findShare(song.get()).filter(share -> share.receiver().equals(me.address()))
-                    .flatMap(share -> users.findUser(share.sender())).map(action)
-                    .orElseGet(() -> Message.text("I can't find who sent you that song; they may have left."));
+                    .map(share -> users.findUser(share.sender()).map(action)
+                            .orElseGet(() -> Message.text("I can't find who sent you that song; they may have left.")))
+                    .orElseGet(() -> Message.text(Payload.NOT_USED_ANY_MORE));
         }
         return switch (friends.findSender(me, name, knownSenders(me))) {
             case FriendFinder.Lookup.Found(User friend) -> action.apply(friend);

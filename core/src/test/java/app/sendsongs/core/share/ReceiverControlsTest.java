@@ -784,10 +784,13 @@ class ReceiverControlsTest {
         String blockAlice = ((Button.Reply) bot.chat.messages("bob").getLast().card().orElseThrow().buttons().get(2))
                 .payload();
 
-        assertThat(bot.reply("carol", blockAlice)).isEqualTo("I can't find who sent you that song; they may have left.");
-        assertThat(bot.reply("carol", "receipts")).doesNotContain("Blocked");
+        assertThat(bot.reply("carol", blockAlice)).as("answered as a tap naming no song, never telling it exists")
+                .isEqualTo("That button isn't used any more.");
+        assertThat(bot.reply("carol", blockAlice.replace("block", "receipts off")))
+                .isEqualTo("That button isn't used any more.");
+        assertThat(bot.reply("carol", "receipts")).doesNotContain("Blocked").doesNotContain("Alice");
         assertThat(bot.reply("bob", "block song 00000000-0000-0000-0000-000000000000"))
-                .isEqualTo("I can't find who sent you that song; they may have left.");
+                .isEqualTo("That button isn't used any more.");
     }
 
     /** Alice's group Family (Bob, Carol and Dan Brown) gets a song; from then on what Alice is told waits. */
