@@ -94,11 +94,11 @@ public final class RegistrationHandler implements RequestStreamHandler {
     /**
      * Spotify comes back with {@code code} (or {@code error}), Last.fm with {@code token}. A token people paste
      * (ListenBrainz) comes only in the form's POST, as on the server: in a URL it would stay in the browser's history
-     * and in whatever logs the URL.
+     * and in whatever logs the URL. That address opened in a browser is a page saying so (405).
      */
     private WebResponse callback(HttpEvent request, String source) {
         if (SourceKind.named(source).filter(SourceKind::pastesToken).isPresent()) {
-            return WebResponse.text(405, "method not allowed").withHeaders(Map.of("Allow", "POST"));
+            return pages.get().formOnly(source, request.query(PersonalLinks.PARAMETER));
         }
         String code = request.query("code");
         return pages.get().callback(source, request.query("state"), code != null ? code : request.query("token"),

@@ -115,6 +115,8 @@ class RegistrationHandlerTest {
 
         assertThat(inTheUrl.status()).as("a pasted token in a URL (browser history, logs)").isEqualTo(405);
         assertThat(inTheUrl.headers().firstValue("Allow")).contains("POST");
+        assertThat(inTheUrl.body()).as("a page, as on the server, back to the connect page").contains("<title>")
+                .contains("<a href=\"" + world.api.baseUrl() + "/connect/listenbrainz\">");
         assertThat(people.postForm(callback, form).body()).as("and the token was not used")
                 .contains("id=\"registered\"");
     }

@@ -89,11 +89,12 @@ final class BotRoutes {
 
     /**
      * Spotify comes back with {@code code} (or {@code error}), Last.fm with {@code token}. A token people paste
-     * (ListenBrainz) comes only in the form's POST: in a URL it would stay in the browser's history and in logs.
+     * (ListenBrainz) comes only in the form's POST: in a URL it would stay in the browser's history and in logs. That
+     * address opened in a browser is a page saying so, leading back to the connect page (405).
      */
     private void callback(Context ctx, String source) {
         if (SourceKind.named(source).filter(SourceKind::pastesToken).isPresent()) {
-            ctx.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "POST").result("method not allowed");
+            send(ctx, registrationPages.formOnly(source, ctx.queryParam(PersonalLinks.PARAMETER)));
             return;
         }
         String code = ctx.queryParam("code");

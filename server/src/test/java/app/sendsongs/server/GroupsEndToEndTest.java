@@ -142,8 +142,8 @@ class GroupsEndToEndTest {
         assertThat(reply("bob", "remove_from_group Family \"Alice Smith\"")).startsWith("Only Alice Smith, who made "
                 + "Family, can remove people from it.");
         assertThat(reply("bob", "delete_group Family")).startsWith("Only Alice Smith, who made Family, can delete it.");
-        assertThat(reply("carol", "add_to_group Family \"Carol King\"")).isEqualTo("You're not in any group yet. "
-                + "Make one with: create_group name:\"<group>\"");
+        assertThat(reply("carol", "add_to_group Family \"Carol King\"")).isEqualTo("You're not in a group called "
+                + "\"Family\", and you're in no group now. Make one with: create_group name:\"<group>\"");
 
         assertThat(sandbox.inbox("carol")).noneMatch(text -> text.contains("added you"));
         assertThat(reply("alice", "members Family")).endsWith("2 members:\n• Alice Smith (made the group)\n"

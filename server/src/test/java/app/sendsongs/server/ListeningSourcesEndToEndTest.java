@@ -642,6 +642,31 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void theListenBrainzCallbackOpenedOrReloadedInABrowserIsAPageLeadingBackToItsConnectPage() {
+        SandboxClient.Response opened = sandbox.get("/callback/listenbrainz");
+        SandboxClient.Response refusedPage = sandbox.get("/connect/listenbrainz?link=nope");
+
+        assertThat(opened.status()).isEqualTo(405);
+        var headers = opened.headers().headers();
+        assertThat(headers.firstValue("Allow")).contains("POST");
+        assertThat(headers.firstValue("Content-Type")).get().asString().startsWith("text/html");
+        for (String header : List.of("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options",
+                "Referrer-Policy", "Cache-Control")) {
+            assertThat(headers.firstValue(header)).as(header).isPresent()
+                    .isEqualTo(refusedPage.headers().headers().firstValue(header));
+        }
+        assertThat(opened.body()).contains("<title>Send Songs — ", "ListenBrainz", "form")
+                .contains("<a href=\"" + demo.baseUrl() + "/connect/listenbrainz\">");
+
+        String link = "eyJwIjoibWVzc2VuZ2VyOmJvYiJ9.c2lnbmVk_Zm9y-dGhl"; // a personal link's shape
+        assertThat(sandbox.get("/callback/listenbrainz?link=" + link).body()).as("the personal link kept")
+                .contains("<a href=\"" + demo.baseUrl() + "/connect/listenbrainz?link=" + link + "\">");
+        assertThat(sandbox.get("/callback/listenbrainz?link=%22%3E%3Cscript%3Ealert(1)%3C/script%3E").body())
+                .as("anything else in the address is dropped, never shown")
+                .doesNotContain("<script", "alert").contains("/connect/listenbrainz\">");
+    }
+
+    @Test
     void aPastedProfileAddressIsAnsweredWithWhatToPasteAndTheTokenWithWordsAroundItConnects() {
         SandboxClient browser = sandbox.inAnotherBrowser();
         String state = browser.get("/connect/listenbrainz").body()

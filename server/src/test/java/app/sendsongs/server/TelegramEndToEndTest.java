@@ -1022,13 +1022,15 @@ class TelegramEndToEndTest {
         telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
 
         assertThat(telegram.ask(BOB, "/leave_group Friday Band")).singleElement().asString()
-                .isEqualTo("You're not in any group yet. Make one with: /create_group name:\"<group>\"\n"
+                .isEqualTo("You're not in a group called \"Friday Band\", and you're in no group now. Make one "
+                        + "with: /create_group name:\"<group>\"\n"
                         + "If you meant a group chat: songs shared there come to you while you're counted in, and "
                         + "/leave sent in that chat stops them.");
         telegram.sayIn(BAND, BOB, "/leave@SendSongsSandboxBot");
         telegram.awaitMessage(BAND, text -> text.startsWith("Bob Fisher is counted out"));
         assertThat(telegram.ask(BOB, "/leave_group Friday Band")).as("counted in nowhere now").singleElement()
-                .asString().isEqualTo("You're not in any group yet. Make one with: /create_group name:\"<group>\"");
+                .asString().isEqualTo("You're not in a group called \"Friday Band\", and you're in no group now. "
+                        + "Make one with: /create_group name:\"<group>\"");
     }
 
     @Test

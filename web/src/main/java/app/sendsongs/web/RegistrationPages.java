@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The connect round trip of every listening source as HTTP answers: {@code GET /connect/<source>} (and the bare
@@ -22,6 +23,8 @@ import java.util.Optional;
  * costs a signature each. The state is bound to the browser by the {@link ConnectCookie}.
  */
 public final class RegistrationPages {
+    /** What a personal link's token is made of (a signed value: base64url, a dot), and no longer than one. */
+    private static final Pattern PERSONAL_LINK_SHAPE = Pattern.compile("[A-Za-z0-9_.-]{1,1000}");
     private final Registration registration;
     private final ConnectLink connectLink;
     private final Clock clock;
@@ -93,6 +96,28 @@ public final class RegistrationPages {
         return result instanceof CallbackResult.PasteAgain
                 ? WebResponse.privateFormPage(status, page, "'nonce-" + nonce + "'")
                 : WebResponse.privatePage(status, page, "'nonce-" + nonce + "'");
+    }
+
+    /**
+     * {@code GET /callback/<source>} of a source whose token is pasted (ListenBrainz): that address takes only the
+     * paste form's answer, a POST, which keeps the token out of the browser's history and logs, so nothing in the
+     * address is used. A browser that opens or reloads it gets a page saying so, with the way back to the source's
+     * connect page: with the personal link ({@value PersonalLinks#PARAMETER}) when the address has one of its shape,
+     * anything else there dropped, never shown. 405, {@code Allow: POST}.
+     */
+    public WebResponse formOnly(String source, String personalLink) {
+        Optional<SourceKind> kind = SourceKind.named(source).filter(k -> k.id().equals(source));
+        if (kind.isEmpty() || !registration.offers(kind.get())) {
+            return unknownSource(source);
+        }
+        String name = kind.get().displayName();
+        String connect = connectLink.url(kind.get().id()) + (personalLink != null
+                && PERSONAL_LINK_SHAPE.matcher(personalLink).matches() ? "?" + PersonalLinks.PARAMETER + "="
+                + personalLink : "");
+        return WebResponse.privatePage(405, Pages.page("Paste your token", "<p id=\"form-only\">" + Html.escape(
+                "This address takes what you paste in the " + name + " connect page's form; it can't be opened "
+                        + "by itself.") + "</p>\n<p><a href=\"" + Html.escape(connect) + "\">" + Html.escape(
+                "Connect " + name) + "</a></p>\n", ""), "'none'").withHeaders(Map.of("Allow", "POST"));
     }
 
     /**

@@ -2,7 +2,6 @@ package app.sendsongs.core.bot;
 
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
-import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.GroupFinder;
@@ -60,7 +59,7 @@ final class CommandAnswers {
             case Command.Block b -> controls.handle(user, command, text);
             case Command.Unblock u -> controls.handle(user, command, text);
             case Command.Receipts r -> controls.handle(user, command, text);
-            case Command.Help help -> HelpAnswers.help(help, CommandStyle.of(user.address()));
+            case Command.Help help -> HelpAnswers.help(help, user);
             case Command.Menu m -> menu(user);
             case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
             case Command.Register r -> throw new IllegalStateException("handled before");

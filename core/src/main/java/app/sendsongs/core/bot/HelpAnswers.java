@@ -14,6 +14,7 @@ import app.sendsongs.core.user.User;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code help}, and the answers to what was typed wrong: a command that cannot be read, a typo of one ("did you
@@ -33,11 +34,23 @@ final class HelpAnswers {
         this.clock = clock;
     }
 
-    /** The list, or the topic asked for, with commands spelled the way the person's platform spells them. */
+    /**
+     * The list, or the topic asked for, with commands spelled the way the person's platform spells them and examples
+     * that do not name them ({@link Help#forAsker}).
+     */
+    static Message help(Command.Help help, User asker) {
+        return help(help, CommandStyle.of(asker.address()), text -> Help.forAsker(text, asker.name()));
+    }
+
+    /** As {@link #help(Command.Help, User)}, for someone not registered, whose name is not known. */
     static Message help(Command.Help help, CommandStyle style) {
-        return help.topic().map(topic -> Help.topic(topic, style).map(Message::text)
-                        .orElseGet(() -> noSuchCommand(topic, style)))
-                .orElseGet(() -> Message.text(Help.all(style)));
+        return help(help, style, UnaryOperator.identity());
+    }
+
+    private static Message help(Command.Help help, CommandStyle style, UnaryOperator<String> examples) {
+        return help.topic().map(topic -> Help.topic(topic, style).map(examples).map(Message::text)
+                        .orElseGet(() -> noSuchCommand(topic, style, examples)))
+                .orElseGet(() -> Message.text(examples.apply(Help.all(style))));
     }
 
     /**
@@ -45,15 +58,15 @@ final class HelpAnswers {
      * gives the command it is spelled like when there is one, the commands to choose from when there are several, or
      * else the whole list.
      */
-    private static Message noSuchCommand(String topic, CommandStyle style) {
+    private static Message noSuchCommand(String topic, CommandStyle style, UnaryOperator<String> examples) {
         String none = "There's no command called " + Names.quoted(topic) + ".";
         List<String> like = Help.commandsLike(topic);
         if (like.isEmpty()) {
-            return Message.text(none + " These are the ones I know:\n" + Help.all(style));
+            return Message.text(none + " These are the ones I know:\n" + examples.apply(Help.all(style)));
         }
         if (like.size() == 1) {
             return Message.text(none + " You probably mean " + style.spell(like.getFirst()) + ":\n"
-                    + Help.usage(like.getFirst(), style)).withChoices(List.of(ALL_COMMANDS));
+                    + examples.apply(Help.usage(like.getFirst(), style))).withChoices(List.of(ALL_COMMANDS));
         }
         List<Choice> taps = new ArrayList<>();
         like.forEach(command -> taps.add(new Choice(style.spell(command), "help " + command)));

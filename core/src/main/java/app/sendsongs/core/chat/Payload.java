@@ -11,6 +11,8 @@ import java.util.Objects;
  */
 public final class Payload {
     public static final int MAX_BYTES = 64;
+    /** What a tap is answered whose payload names nothing of the person's now (gone, or never theirs). */
+    public static final String NOT_USED_ANY_MORE = "That button isn't used any more.";
 
     private Payload() {
     }

@@ -85,6 +85,15 @@ final class GroupArgumentReaders {
         return name;
     }
 
+    /**
+     * The command written for the group and the one person named, as in {@code add_to_group Weekend "Carol King"}:
+     * the example of what they meant, not the help's Family.
+     */
+    private static String exampleFor(Arguments args, String group, String person) {
+        String groupArgument = group.chars().anyMatch(Character::isWhitespace) ? "\"" + group + "\"" : group;
+        return "{" + args.command().name() + "} " + groupArgument + " \"" + person + "\"";
+    }
+
     private static ParseResult groupAndPerson(Arguments args, String verb, BiFunction<String, String, Command> make) {
         Optional<ParseResult> unexpected = args.unexpectedOption();
         if (unexpected.isPresent()) {
@@ -102,7 +111,8 @@ final class GroupArgumentReaders {
                     + example);
         }
         if (rest.size() > 1 && rest.stream().anyMatch(Word::quoted)) {
-            return args.invalid("Please " + verb + " one person at a time: " + example);
+            return args.invalid("Please " + verb + " one person at a time: "
+                    + exampleFor(args, group, rest.getFirst().text()));
         }
         String person = UserText.typedName(Optional.ofNullable(args.options().get("name"))
                 .orElseGet(() -> String.join(" ", rest.stream().map(Word::text).toList())));

@@ -11,7 +11,21 @@ import java.util.stream.Collectors;
  * derived from {@link CommandDefinitions}. Each is written in a person's {@link CommandStyle}; without one, plain.
  */
 public final class Help {
+    /** The person the examples name. */
+    private static final String EXAMPLE_PERSON = "Bob Fisher";
+    /** Whom they name instead to someone called {@link #EXAMPLE_PERSON}. */
+    private static final String OTHER_EXAMPLE_PERSON = "Carol King";
+
     private Help() {
+    }
+
+    /**
+     * {@code helpText}, made here, as told to {@code askerName}: to someone called as the example person, its examples
+     * name someone else, so they never read their own name as the friend to send a song to or to block.
+     */
+    public static String forAsker(String helpText, String askerName) {
+        return String.join(" ", Spaces.words(askerName)).equalsIgnoreCase(EXAMPLE_PERSON)
+                ? helpText.replace(EXAMPLE_PERSON, OTHER_EXAMPLE_PERSON) : helpText;
     }
 
     /** The usage line of the command with this name (any case), empty string for unknown commands. */

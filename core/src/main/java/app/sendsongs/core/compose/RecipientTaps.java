@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.group.GroupChoice;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Acquaintances;
 import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.WhichPerson;
@@ -50,14 +51,19 @@ final class RecipientTaps {
     }
 
     /**
-     * What "Who is it for?" offers: {@code first}, then the person's recent contacts, {@code people} people at most,
-     * then their groups, {@value #GROUPS_OFFERED} at most.
+     * What "Who is it for?" offers for {@code track}: {@code first}, then the person's recent contacts, {@code people}
+     * people at most, then their groups, {@value #GROUPS_OFFERED} at most. A contact who sent the person this song is
+     * left out (they have it: passing on a song just got would offer its sender first); one named in {@code first}
+     * stays.
      */
-    Offer offerOf(User person, List<Recipient> first, int people) {
+    Offer offerOf(User person, TrackId track, List<Recipient> first, int people) {
         List<Recipient> offered = new ArrayList<>();
         List<User> friends = new ArrayList<>();
+        List<ChatAddress> haveIt = acquaintances.sendersOf(person.address(), track);
+        Stream<ChatAddress> contacts = acquaintances.contactsOf(person.address()).stream()
+                .filter(contact -> !haveIt.contains(contact));
         Stream.concat(first.stream().flatMap(recipient -> recipient instanceof Recipient.Person(var address)
-                        ? Stream.of(address) : Stream.empty()), acquaintances.contactsOf(person.address()).stream())
+                        ? Stream.of(address) : Stream.empty()), contacts)
                 .distinct().map(users::findUser).flatMap(Optional::stream).limit(people).forEach(friend -> {
                     offered.add(new Recipient.Person(friend.address()));
                     friends.add(friend);

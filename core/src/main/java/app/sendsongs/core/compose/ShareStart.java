@@ -231,7 +231,7 @@ final class ShareStart {
     private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite,
                           List<Recipient> first) {
         int people = RecipientTaps.PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0);
-        RecipientTaps.Offer offer = recipientTaps.offerOf(person, first, people);
+        RecipientTaps.Offer offer = recipientTaps.offerOf(person, track.id(), first, people);
         List<Recipient> offered = offer.recipients();
         // an older question's numbers must not answer this one
         ShownPendingList.takeQuestion(choices, person.address());

@@ -204,7 +204,7 @@ final class WhoIsItFor {
     private Message askWho(User person, ShareDraft draft) {
         // a share begun for someone named beside the link offered nobody: "Someone else" offers the person's friends
         ShareDraft offering = draft.offered().isEmpty()
-                ? draft.offering(recipientTaps.offerOf(person, List.of(), RecipientTaps.PEOPLE_OFFERED).recipients())
+                ? draft.offering(recipientTaps.offerOf(person, draft.track(), List.of(), RecipientTaps.PEOPLE_OFFERED).recipients())
                 : draft;
         ShareDraft asking = drafts.saveAt(offering, ShareDraft.Stage.WHO);
         if (asking.offered().isEmpty()) {

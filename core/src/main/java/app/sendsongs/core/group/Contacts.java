@@ -1,5 +1,6 @@
 package app.sendsongs.core.group;
 
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Acquaintances;
 import app.sendsongs.core.share.Exchange;
 import app.sendsongs.core.share.Share;
@@ -66,6 +67,12 @@ public final class Contacts implements Acquaintances {
 
     private Stream<Share> latestSent(ChatAddress sender, ChatAddress receiver) {
         return shares.latestSentBy(sender, MAX_CONTACTS).stream().filter(share -> share.receiver().equals(receiver));
+    }
+
+    @Override
+    public List<ChatAddress> sendersOf(ChatAddress person, TrackId track) {
+        return shares.sharesReceivedBy(person).stream().filter(share -> share.track().id().equals(track))
+                .map(Share::sender).distinct().toList();
     }
 
     @Override

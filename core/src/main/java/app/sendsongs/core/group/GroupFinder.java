@@ -44,8 +44,10 @@ public final class GroupFinder {
     public Lookup find(User person, String reference) {
         List<Group> mine = groups.groupsOf(person.address());
         if (mine.isEmpty()) {
-            return new Lookup.Missing("You're not in any group yet. Make one with: "
-                    + CommandStyle.of(person.address()).spell("create_group") + " name:\"<group>\"");
+            // Not "yet": they may have been in it until it was deleted or they left.
+            return new Lookup.Missing("You're not in a group called " + Names.quoted(reference) + ", and you're in no "
+                    + "group now. Make one with: " + CommandStyle.of(person.address()).spell("create_group")
+                    + " name:\"<group>\"");
         }
         List<Group> named = named(mine, reference);
         Optional<Group> own = named.stream().filter(g -> g.ownedBy(person.address())).findFirst();

@@ -8,6 +8,7 @@ import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandParser;
 import app.sendsongs.core.command.ParseResult;
@@ -177,7 +178,7 @@ public final class GroupChats {
     private void tap(GroupChat chat, GroupChatPlatform platform, ChatAddress from, GroupChatAction.Tap tap) {
         Optional<User> user = users.findUser(from);
         if (!tap.payload().strip().equalsIgnoreCase(ChatSongMessages.COUNT_ME_IN)) {
-            platform.answerTap(tap.tapId(), "That button isn't used any more.", Optional.empty());
+            platform.answerTap(tap.tapId(), Payload.NOT_USED_ANY_MORE, Optional.empty());
             return;
         }
         if (user.isEmpty()) {

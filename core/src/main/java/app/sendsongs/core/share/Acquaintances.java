@@ -1,5 +1,6 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.shared.ChatAddress;
 import java.util.List;
 
@@ -22,6 +23,9 @@ public interface Acquaintances {
      * song between them among their latest, or a group they are both in.
      */
     boolean knownApartFrom(ChatAddress person, ChatAddress other, String shareId);
+
+    /** The people who sent the person the song {@code track} (they have it): one read of what the person was sent. */
+    List<ChatAddress> sendersOf(ChatAddress person, TrackId track);
 
     /** The names of the groups both people are in, as {@code person} names them. */
     List<String> groupsInCommon(ChatAddress person, ChatAddress other);

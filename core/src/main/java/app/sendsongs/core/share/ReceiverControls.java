@@ -182,13 +182,18 @@ public final class ReceiverControls {
         if (full.isPresent()) {
             return full.get();
         }
+        boolean alreadyOff = !on && mine.ruleFor(sender.address()).equals(Optional.of(SenderRule.RECEIPTS_OFF));
         preferences.savePreferences(mine.withRule(sender.address(), rule));
         if (on) {
             return Message.text("Done: I'll tell " + shown(me, sender) + " when you play the songs they send from now "
                     + "on.");
         }
+        // Asked again (the card's tap twice, or after a crash) finishes what the first began, said in one line.
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
         stopTelling(me, Set.of(sender.address()));
+        if (alreadyOff) {
+            return Message.text("Already done: I don't tell " + shown(me, sender) + " when you play their songs.");
+        }
         return Message.text("Done: I won't tell " + shown(me, sender) + " when you play their songs. They still come "
                 + "to you, notes and all; when they send one, they're told you don't share plays.")
                 .withChoices(List.of(new Choice("Undo", undo("receipts on", me, sender))));
@@ -280,9 +285,11 @@ public final class ReceiverControls {
     private Message withSender(User me, String name, String commandText, Function<User, Message> action) {
         Optional<String> song = SenderOfSong.shareId(name);
         if (song.isPresent()) {
+            // A song not theirs is answered as one never known: the tap tells nothing of another's songs.
             return shares.findShare(song.get()).filter(share -> share.receiver().equals(me.address()))
-                    .flatMap(share -> users.findUser(share.sender())).map(action)
-                    .orElseGet(() -> Message.text("I can't find who sent you that song; they may have left."));
+                    .map(share -> users.findUser(share.sender()).map(action)
+                            .orElseGet(() -> Message.text("I can't find who sent you that song; they may have left.")))
+                    .orElseGet(() -> Message.text(Payload.NOT_USED_ANY_MORE));
         }
         return switch (friends.findSender(me, name, knownSenders(me))) {
             case FriendFinder.Lookup.Found(User friend) -> action.apply(friend);

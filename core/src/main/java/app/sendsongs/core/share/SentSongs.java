@@ -137,7 +137,8 @@ public final class SentSongs {
         List<Share> sent = shares.latestSentBy(sender.address(), skipped + HISTORY_SIZE + 1);
         CommandStyle style = CommandStyle.of(sender.address());
         if (sent.isEmpty()) {
-            return Message.text("You haven't sent any songs yet.\n" + Help.usage("send_song", style));
+            return Message.text("You haven't sent any songs yet.\n"
+                    + Help.forAsker(Help.usage("send_song", style), sender.name()));
         }
         if (sent.size() <= skipped) {
             return Message.text("You've sent " + sent.size() + (sent.size() == 1 ? " song" : " songs")

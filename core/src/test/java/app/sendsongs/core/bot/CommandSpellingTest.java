@@ -61,9 +61,9 @@ class CommandSpellingTest {
 
     @Test
     void helpOnMessengerIsUnchanged() {
-        bot.register("bob", "Bob Fisher");
+        bot.register("dan", "Dan Brown");
 
-        String help = String.join("\n", bot.say("bob", "help"));
+        String help = String.join("\n", bot.say("dan", "help"));
 
         assertThat(help).isEqualTo(Help.all()).isEqualTo(Help.all(CommandStyle.PLAIN))
                 .contains("\n• send_song name:\"Bob Fisher\" ", "To a group: send_song group:\"Family\" <link>.",
@@ -91,8 +91,8 @@ class CommandSpellingTest {
                 .endsWith("\nIn a Telegram group chat: add me to it, and a song shared there with /send <link> goes "
                         + "privately to everyone who tapped Count me in (or sent /join there); /leave there stops them.");
         assertThat(bot.reply(CAROL, "/help send")).startsWith("/send name:\"Bob Fisher\"");
-        bot.register("bob", "Bob Fisher");
-        assertThat(bot.reply("bob", "help groups")).as("Messenger, which has no group chats for bots")
+        bot.register("dan", "Dan Brown");
+        assertThat(bot.reply("dan", "help groups")).as("Messenger, which has no group chats for bots")
                 .isEqualTo(Help.topic("groups").orElseThrow()).doesNotContain("group chat");
     }
 

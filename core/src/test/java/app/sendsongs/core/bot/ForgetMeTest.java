@@ -172,7 +172,7 @@ class ForgetMeTest {
         forget("alice");
         bot.chat.windowOpens("bob");
 
-        assertThat(bot.say("bob", "help")).containsExactly(Help.all());
+        assertThat(bot.say("bob", "help")).containsExactly(Help.forAsker(Help.all(), "Bob Fisher"));
         assertThat(bot.stores.outbox().heldMessagesFor(at("bob"))).isEmpty();
     }
 

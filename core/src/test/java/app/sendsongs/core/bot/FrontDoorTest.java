@@ -247,6 +247,20 @@ class FrontDoorTest {
     }
 
     @Test
+    void theHelpsExamplesNameSomeoneElseToAPersonCalledAsTheExamplePerson() {
+        bot.register("alice", "Alice Smith");
+        bot.register("bob", "bob  fisher");
+
+        assertThat(bot.reply("alice", "help")).contains("send_song name:\"Bob Fisher\"");
+        for (String asked : new String[] {"help", "help privacy", "help groups", "help block", "help sned_song",
+                "history"}) {
+            assertThat(bot.reply("bob", asked)).as(asked).doesNotContainIgnoringCase("Bob Fisher")
+                    .contains("Carol King");
+        }
+        assertThat(bot.reply("bob", "help")).isEqualTo(Help.all().replace("Bob Fisher", "Carol King"));
+    }
+
+    @Test
     void helpForAWordThatIsNoCommandBeforeRegisteringSaysSoAboveTheWelcome() {
         assertThat(bot.say("newcomer", "help sned_song")).singleElement().asString()
                 .startsWith("There's no command called \"sned_song\". You probably mean send_song:\n"

@@ -306,6 +306,11 @@ class CommandParserTest {
         assertThat(invalid("add_to_group Family \"Bob Fisher\" \"Mike Meek\"").problem())
                 .isEqualTo("Please add one person at a time: add_to_group Family \"Bob Fisher\"");
         assertThat(invalid("remove_from_group Family 'Bob' 'Mike'").problem()).startsWith("Please remove one person");
+        assertThat(invalid("add_to_group Weekend \"Carol King\" \"Mike Meek\"").problem())
+                .as("the example names their group and the first person, not Family and Bob Fisher")
+                .isEqualTo("Please add one person at a time: add_to_group Weekend \"Carol King\"");
+        assertThat(invalid("remove_from_group \"Road Trip\" 'Mike' 'Zed'").problem())
+                .isEqualTo("Please remove one person at a time: remove_from_group \"Road Trip\" \"Mike\"");
         assertThat(invalid("add_to_group Family name:'Bob' Mike").problem()).contains("more words");
         assertThat(invalid("leave_group").problem()).isEqualTo("Which group? leave_group <group>");
         assertThat(invalid("groups Family").problem()).contains("takes nothing");

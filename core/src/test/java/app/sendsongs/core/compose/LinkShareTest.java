@@ -9,6 +9,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.RecordingChat;
+import app.sendsongs.core.music.Track;
 import app.sendsongs.core.share.ShareStatus;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LinkShareTest {
     private static final String LINK = FakeMusic.SONG.id().link();
     private static final String TITLE = FakeMusic.SONG.title();
+    /** The song Bob sent Alice. */
+    private static final Track BOBS_SONG = FakeMusic.track("1hKdDCpiI9mqz1jVHRKG0E", "Heroes", "David Bowie");
     private static final String SEVERAL_AT_ONCE = "A song goes to one friend or one group at a time: tap the first, "
             + "then share the song again for the next. To send songs to several friends at once, make them a group "
             + "(create_group Friends, then add_to_group). ";
@@ -38,7 +41,8 @@ class LinkShareTest {
         bot.register("carol", "Carol King");
         bot.reply("alice", "send_song name:\"Carol King\" " + FakeMusic.OTHER_SONG.id().link());
         bot.advance(Duration.ofMinutes(1));
-        bot.reply("bob", "send_song name:\"Alice Smith\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.music.add(BOBS_SONG);
+        bot.reply("bob", "send_song name:\"Alice Smith\" " + BOBS_SONG.id().link());
         bot.advance(Duration.ofMinutes(1));
         bot.reply("alice", "create_group Family");
     }
@@ -59,6 +63,21 @@ class LinkShareTest {
                 new Choice("Bob Fisher", "1 #" + offer + song), new Choice("Carol King", "2 #" + offer + song),
                 new Choice("👥 Family", "3 #" + offer + song),
                 new Choice("Someone else", "to"));
+    }
+
+    @Test
+    void aSongSomeoneSentThePersonIsNotOfferedBackToThemTheyHaveIt() {
+        // Bob, Alice's latest contact, sent her his song: passing it on (its link pasted, or /send in reply to it)
+        assertThat(bot.reply("alice", BOBS_SONG.id().link())).isEqualTo("Who is it for?");
+
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Carol King", "👥 Family", "Someone else");
+        assertThat(bot.reply("alice", "Someone else")).startsWith("Who is " + BOBS_SONG.title() + " for?");
+        assertThat(last("alice").choices()).extracting(Choice::title).startsWith("Carol King", "👥 Family")
+                .doesNotContain("Bob Fisher");
+        assertThat(bot.reply("alice", LINK)).as("another song offers him as before").startsWith("Who is it for?");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
     }
 
     @Test

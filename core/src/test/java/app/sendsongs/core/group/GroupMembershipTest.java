@@ -152,7 +152,7 @@ class GroupMembershipTest {
                 + "made Family, can remove people from it. To leave it yourself, send: leave_group Family");
         assertThat(bot.reply("bob", "delete_group Family")).isEqualTo("Only Alice Smith, who made Family, can delete "
                 + "it. To leave it yourself, send: leave_group Family");
-        assertThat(bot.reply("carol", "members Family")).isEqualTo("You're not in any group yet. Make one with: "
+        assertThat(bot.reply("carol", "members Family")).isEqualTo("You're not in a group called \"Family\", and you're in no group now. Make one with: "
                 + "create_group name:\"<group>\"");
         assertThat(bot.stores.groups().membersOf(groupsOf("alice").getFirst().id())).hasSize(2);
     }
@@ -268,7 +268,25 @@ class GroupMembershipTest {
         assertThat(bot.reply("bob", "leave_group Family")).isEqualTo("You've left Family. Songs sent to it won't come "
                 + "to you any more.");
         assertThat(bot.last("alice")).isEqualTo("Bob Fisher left your group Family.");
-        assertThat(bot.reply("bob", "leave_group Family")).startsWith("You're not in any group yet.");
+        assertThat(bot.reply("bob", "leave_group Family")).as("not \"yet\": he was in it")
+                .isEqualTo("You're not in a group called \"Family\", and you're in no group now. Make one with: "
+                + "create_group name:\"<group>\"");
+    }
+
+    @Test
+    void leavingAGroupDeletedSinceSaysThereIsNoGroupOfThatNameAndListsTheGroupsTheyAreIn() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "create_group Weekend");
+        bot.reply("alice", "add_to_group Weekend \"Bob Fisher\"");
+        bot.reply("alice", "delete_group Family");
+        tapYes("alice");
+
+        assertThat(bot.reply("bob", "leave_group Family"))
+                .isEqualTo("You're not in a group called \"Family\". Your groups: Weekend.");
+        bot.reply("bob", "leave_group Weekend");
+        assertThat(bot.reply("bob", "leave_group Family")).isEqualTo("You're not in a group called \"Family\", and you're in no group now. Make one with: "
+                + "create_group name:\"<group>\"");
     }
 
     @Test

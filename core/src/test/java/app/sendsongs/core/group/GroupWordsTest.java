@@ -105,7 +105,8 @@ class GroupWordsTest {
         assertThat(bot.reply("alice", "add Bob Fisher to Famly")).isEqualTo("You're not in a group called \"Famly\". "
                 + "Your groups: Family.");
         assertThat(bot.reply("alice", "add Zed Zulu to Family")).startsWith("I don't know anyone called \"Zed Zulu\"");
-        assertThat(bot.reply("bob", "leave Family")).startsWith("You're not in any group yet.");
+        assertThat(bot.reply("bob", "leave Family")).startsWith("You're not in a group called \"Family\", and you're "
+                + "in no group now.");
     }
 
     @Test

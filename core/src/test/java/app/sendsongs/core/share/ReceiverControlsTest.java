@@ -124,6 +124,21 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void theSameDontTellTapDeliveredTwiceIsAnsweredTheSecondTimeAsAlreadyDoneWithNoUndo() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        Button.Reply dontTell = (Button.Reply) bot.chat.messages("bob").getLast().card().orElseThrow().buttons().get(1);
+        assertThat(tap("bob", dontTell)).startsWith("Done: I won't tell Alice Smith");
+
+        assertThat(tap("bob", dontTell)).as("a double tap, or the tap replayed")
+                .isEqualTo("Already done: I don't tell Alice Smith when you play their songs.");
+        assertThat(bot.chat.messages("bob").getLast().choices()).as("no second Undo").isEmpty();
+        assertThat(bot.reply("bob", "receipts off Alice Smith"))
+                .isEqualTo("Already done: I don't tell Alice Smith when you play their songs.");
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
+                + "Except: I don't tell Alice Smith.");
+    }
+
+    @Test
     void aBlockedSendersSongIsNotDeliveredAndTheyAreNotToldWhy() {
         assertThat(bot.reply("bob", "block Alice Smith")).isEqualTo("Blocked Alice Smith: I won't pass on their songs, "
                 + "and they aren't told.");
@@ -769,10 +784,13 @@ class ReceiverControlsTest {
         String blockAlice = ((Button.Reply) bot.chat.messages("bob").getLast().card().orElseThrow().buttons().get(2))
                 .payload();
 
-        assertThat(bot.reply("carol", blockAlice)).isEqualTo("I can't find who sent you that song; they may have left.");
-        assertThat(bot.reply("carol", "receipts")).doesNotContain("Blocked");
+        assertThat(bot.reply("carol", blockAlice)).as("answered as a tap naming no song, never telling it exists")
+                .isEqualTo("That button isn't used any more.");
+        assertThat(bot.reply("carol", blockAlice.replace("block", "receipts off")))
+                .isEqualTo("That button isn't used any more.");
+        assertThat(bot.reply("carol", "receipts")).doesNotContain("Blocked").doesNotContain("Alice");
         assertThat(bot.reply("bob", "block song 00000000-0000-0000-0000-000000000000"))
-                .isEqualTo("I can't find who sent you that song; they may have left.");
+                .isEqualTo("That button isn't used any more.");
     }
 
     /** Alice's group Family (Bob, Carol and Dan Brown) gets a song; from then on what Alice is told waits. */

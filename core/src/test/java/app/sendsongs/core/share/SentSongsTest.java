@@ -400,8 +400,9 @@ class SentSongsTest {
         bot.reply("alice", "cancel 1");
         bot.chat.windowOpens("bob");
 
-        assertThat(bot.say("bob", "history")).containsExactly("You haven't sent any songs yet.\n"
-                + Help.usage("send_song"));
+        assertThat(bot.say("bob", "history")).as("to Bob Fisher, the example names someone else")
+                .containsExactly("You haven't sent any songs yet.\n"
+                        + Help.usage("send_song").replace("Bob Fisher", "Carol King"));
         assertThat(bot.stores.outbox().heldMessagesFor(at("bob"))).isEmpty();
     }
 
