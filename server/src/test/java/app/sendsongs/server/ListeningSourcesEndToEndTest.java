@@ -323,7 +323,8 @@ class ListeningSourcesEndToEndTest {
         assertThat(told).hasSize(1);
         assertThat(told.getFirst().path("message").path("quick_replies")).extracting(reply -> reply.path("payload")
                 .asText()).containsExactly("connect lastfm", "connect listenbrainz");
-        assertThat(sandbox.ask("alice", "pending").getLast()).contains("watching paused");
+        assertThat(sandbox.ask("alice", "pending").getLast()).contains("but I can't see their plays until they "
+                + "reconnect");
 
         SandboxClient.Response switched = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");
         assertThat(switched.body()).contains("id=\"registered\"");

@@ -55,9 +55,9 @@ final class SentSongLines {
         }
         return head + switch (share.status()) {
             case HELD -> "waiting to be delivered (sent " + ago(share.createdAt()) + ")";
-            case WATCHING -> "delivered " + ago(share.deliveredAt().orElseThrow()) + ", "
+            case WATCHING -> "delivered " + ago(share.deliveredAt().orElseThrow()) + ", " + watching(share)
                     + (receiver.map(User::grantState).orElse(null) == GrantState.NEEDS_RECONNECT
-                    ? "watching paused (I can't see their plays until they reconnect)" : watching(share));
+                    ? ", but I can't see their plays until they reconnect" : "");
             case PLAYED -> "played " + ago(share.playedAt().orElseThrow());
             case EXPIRED -> "not played in time" + (share.uncertain() ? " (as far as I could see)" : "");
             case CANCELLED -> "cancelled";
@@ -68,7 +68,9 @@ final class SentSongLines {
 
     /**
      * How much longer a song is watched. Its watch period over, it is still open until its last check, a grace period
-     * later (plays reach a history late): "watching for … more" would name no time left.
+     * later (plays reach a history late): "watching for … more" would name no time left. The period runs on while the
+     * friend's listening connection has ended (their plays are read once they reconnect, and the song ends as any
+     * other), so that time is said then too, with why no play can be seen meanwhile.
      */
     private String watching(Share share) {
         Instant until = share.expiresAt().orElseThrow();

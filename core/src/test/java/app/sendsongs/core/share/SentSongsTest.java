@@ -52,14 +52,23 @@ class SentSongsTest {
                 + "Stop one with: cancel <number>");
     }
 
+    /**
+     * The watch period runs on while the friend's connection has ended (the song still ends, "not played" with the
+     * caveat, unless they reconnect in time): "watching paused" read as a clock stopped until they reconnect.
+     */
     @Test
-    void pendingSaysWatchingIsPausedWhileTheFriendsListeningConnectionHasEnded() {
+    void pendingSaysHowLongWatchingGoesOnWhileTheFriendsListeningConnectionHasEnded() {
         send("Bob Fisher", FakeMusic.SONG);
         bot.music.revoke(at("bob"));
         bot.advance(Duration.ofMinutes(5));
+        String song = "1. " + SONG + " → Bob Fisher: ";
 
-        assertThat(bot.reply("alice", "pending")).contains("1. " + SONG + " → Bob Fisher: delivered 5 min ago, "
-                + "watching paused (I can't see their plays until they reconnect)\n");
+        assertThat(bot.reply("alice", "pending")).contains(song + "delivered 5 min ago, watching for 7 more days, "
+                + "but I can't see their plays until they reconnect\n");
+
+        bot.advance(Duration.ofDays(7).plusMinutes(25));
+        assertThat(bot.reply("alice", "pending")).contains(song + "delivered 7 days ago, watching ended 30 min ago; "
+                + "last check for late plays soon, but I can't see their plays until they reconnect\n");
     }
 
     /** Between the end of the watch period and the song's last check, a grace period later, no watching is left. */
