@@ -234,7 +234,7 @@ class ListeningSourcesEndToEndTest {
         sandbox.advanceMinutes(10);
 
         assertThat(sandbox.lastMessage("bob")).startsWith("Your ListenBrainz connection has ended (ListenBrainz no "
-                + "longer finds your account, perhaps renamed or deleted), so I've paused").doesNotContain("too old");
+                + "longer finds your account, perhaps renamed or deleted), so I can't see whether you play").doesNotContain("too old");
     }
 
     @Test
@@ -253,8 +253,8 @@ class ListeningSourcesEndToEndTest {
                 .hasSize(1);
         assertThat(sandbox.control().lastfmStats().path("user.getrecenttracks").asLong())
                 .as("a revoked session is not read in a loop").isEqualTo(readsWhenTold);
-        assertThat(sandbox.ask("bob", "connect")).containsExactly("Your Last.fm connection has ended, so I've paused "
-                + "watching the songs friends sent you. To reconnect it or switch to another service, tap one:");
+        assertThat(sandbox.ask("bob", "connect")).containsExactly("Your Last.fm connection has ended, so I can't see "
+                + "whether you play the songs friends sent you. To reconnect it or switch to another service, tap one:");
 
         scrobble("bobfisher", title);
         SandboxClient.Response again = sandbox.inAnotherBrowser().connectOwn("bob", "lastfm", "bobfisher");

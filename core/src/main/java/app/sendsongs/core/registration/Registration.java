@@ -237,7 +237,7 @@ public final class Registration {
     private Message sourcesFor(User user) {
         String source = user.connection().kind().displayName();
         String state = user.needsReconnect()
-                ? "Your " + source + " connection has ended, so I've paused watching the songs friends sent you."
+                ? "Your " + source + " connection has ended, so I can't see whether you play the songs friends sent you."
                 : "I see what you play on " + source + ".";
         return Message.text(state + " To reconnect it or switch to another service, tap one:")
                 .withChoices(SourceOffer.choices(sources.kinds()));

@@ -162,8 +162,8 @@ public final class ListeningAccess {
         users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
         outbox.notify(user.address(), Message.text(kind.displayName() + " no longer lets me see what you play: this "
                 + "server's " + kind.displayName() + " app is in development mode, where " + kind.displayName()
-                + " lets an app serve only 5 people, each added by its owner, and you're not among them now. So I've "
-                + "paused watching the songs friends sent you. Another service can see what you play on "
+                + " lets an app serve only 5 people, each added by its owner, and you're not among them now. So I can't "
+                + "see whether you play the songs friends sent you. Another service can see what you play on "
                 + kind.displayName() + ": tap one to switch to it, and I'll watch for those songs there.")
                 .withChoices(SourceChoices.of(sources.kinds().stream().filter(other -> other != kind).toList())));
     }
@@ -189,8 +189,8 @@ public final class ListeningAccess {
         SourceKind kind = user.connection().kind();
         users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
         outbox.notify(user.address(), Message.text("Your " + kind.displayName() + " connection has ended ("
-                + whyEnded(kind) + "), so I've paused watching the songs friends sent you. Reconnect with your own "
-                + "link " + heldLink(user, kind) + " — I'll pick up where I left off. Or tap another service to switch "
+                + whyEnded(kind) + "), so I can't see whether you play the songs friends sent you. Reconnect "
+                + "with your own link " + heldLink(user, kind) + " — I'll pick up where I left off. Or tap another service to switch "
                 + "to it.")
                 .withChoices(SourceChoices.of(sources.kinds())));
     }

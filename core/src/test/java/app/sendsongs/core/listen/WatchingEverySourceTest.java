@@ -181,7 +181,7 @@ class WatchingEverySourceTest {
         bot.advance(Duration.ofHours(3));
 
         assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Spotify no longer lets me see what you play"))
-                .singleElement().asString().contains("serve only 5 people").contains("paused watching");
+                .singleElement().asString().contains("serve only 5 people").contains("can't see whether you play the songs friends sent you");
         assertThat(bot.chat.messages("bob").getLast().choices()).extracting(choice -> choice.payload())
                 .as("the services this server offers but Spotify").containsExactly("connect lastfm");
         assertThat(bot.reply("bob", "connect")).startsWith("Your Spotify connection has ended");
@@ -204,7 +204,7 @@ class WatchingEverySourceTest {
         assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Last.fm connection has ended"))
                 .singleElement().asString().as("a Last.fm session never gets too old")
                 .startsWith("Your Last.fm connection has ended (Last.fm refused it: Send Songs may have been removed "
-                        + "from your Last.fm apps, or your account renamed or made private), so I've paused")
+                        + "from your Last.fm apps, or your account renamed or made private), so I can't see whether you play")
                 .doesNotContain("too old");
         assertThat(bot.user("bob").needsReconnect()).isTrue();
         int reads = bot.scrobbles.readsFrom().size();

@@ -643,7 +643,7 @@ class RegistrationTest {
 
         assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection has ended"))
                 .singleElement().asString().startsWith("Your Spotify connection has ended (it was revoked or is too "
-                        + "old), so I've paused watching the songs friends sent you. Reconnect with your own link (it "
+                        + "old), so I can't see whether you play the songs friends sent you. Reconnect with your own link (it "
                         + "works once, within 14 days): " + CONNECT + "/spotify?link=")
                 .endsWith(" — I'll pick up where I left off. Or tap another service to switch to it.");
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
@@ -652,7 +652,7 @@ class RegistrationTest {
                 .hasValueSatisfying(watch -> assertThat(watch.dueAt()).isAfter(bot.clock.instant().plus(
                         Duration.ofDays(6))));
         assertThat(bot.reply("bob", "connect")).as("not 'I see what you play on Spotify'").isEqualTo("Your Spotify "
-                + "connection has ended, so I've paused watching the songs friends sent you. To reconnect it or switch "
+                + "connection has ended, so I can't see whether you play the songs friends sent you. To reconnect it or switch "
                 + "to another service, tap one:");
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         bot.play("bob", FakeMusic.SONG);
