@@ -152,8 +152,8 @@ public final class ChatSend {
      */
     public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender,
                                   GroupChatAction.Command command) {
-        String arguments = TrackLinks.withoutRepeatedSongs(command.arguments());
-        Optional<String> replied = command.repliedText().map(TrackLinks::withoutRepeatedSongs);
+        String arguments = TrackLinks.withoutRepeatedSongs(TrackLinks.tidied(command.arguments()));
+        Optional<String> replied = command.repliedText().map(TrackLinks::tidied).map(TrackLinks::withoutRepeatedSongs);
         if (ADDRESSED.matcher(arguments.strip()).find()) {
             return Optional.of(Message.text("Here /send shares a song with everyone counted in, so I didn't send it. "
                     + "To send it to one person or one of your groups, send it to me in our private chat: "

@@ -35,8 +35,37 @@ public final class TrackLinks {
     private static final String LEADS = ":-–—";
     /** Invisible characters phones leave next to a pasted link; no link contains them. */
     private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
+    /**
+     * Spotify's web host as people paste or type it: without {@code https://} (as a browser's address bar shows it),
+     * with {@code http://} or {@code www.}, in capitals, or as its older web player {@code play.spotify.com}; not
+     * inside another word or link.
+     */
+    private static final Pattern LOOSE_WEB = Pattern.compile(
+            "(?<![\\w.@/:-])(?:https?://)?(?:www\\.)?(?:open|play)\\.spotify\\.com(?=/)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOOSE_SHORT = Pattern.compile("(?<![\\w.@/:-])(?:https?://)?spotify\\.link(?=/)",
+            Pattern.CASE_INSENSITIVE);
+    /** A link broken at the end of a line after its host or its {@code track/}, as a narrow screen copies it. */
+    private static final Pattern BROKEN = Pattern.compile(
+            "(https://open\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:track/)?)[ \\t]*\\R\\s*(?=[0-9A-Za-z])");
+    /** A link with a character no link holds (an emoji, a curly quote) typed right after it. */
+    private static final Pattern GLUED = Pattern.compile(
+            "((?:https://open\\.spotify\\.com/|https://spotify\\.link/|spotify:)[\\x21-\\x7E]*)(?=[^\\x00-\\x7F])");
 
     private TrackLinks() {
+    }
+
+    /**
+     * {@code text} with its Spotify links in the form the rest of this class reads: {@code https://open.spotify.com/…}
+     * for the web host however it was written ({@link #LOOSE_WEB}), {@code https://spotify.link/…} likewise, a link
+     * broken over two lines joined again, and a space between a link and the emoji or other character beyond ASCII
+     * typed right after it (no link holds one: "…/track/<id>🎶" is the link and "🎶"). Words that are no Spotify
+     * link are left as they are.
+     */
+    public static String tidied(String text) {
+        String tidy = LOOSE_WEB.matcher(text).replaceAll("https://open.spotify.com");
+        tidy = LOOSE_SHORT.matcher(tidy).replaceAll("https://spotify.link");
+        tidy = BROKEN.matcher(tidy).replaceAll("$1");
+        return GLUED.matcher(tidy).replaceAll("$1 ");
     }
 
     public static Optional<TrackId> parse(String pasted) {

@@ -465,6 +465,16 @@ class GroupChatsTest {
     }
 
     @Test
+    void aLinkPastedWithoutItsSchemeOrWithAnEmojiRightAfterItIsSharedAsInAPrivateChat() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", LINK.replace("https://", "") + "🎶 for the drive");
+
+        assertThat(bot.last(BOB)).isEqualTo("🎵 Alice Archer shared a song in Friday Band: " + FakeMusic.SONG.title()
+                + "\n“🎶 for the drive”");
+    }
+
+    @Test
     void severalLinksAreRefusedAsInAPrivateChatAndNothingIsSent() {
         tap(BOB, "join");
 

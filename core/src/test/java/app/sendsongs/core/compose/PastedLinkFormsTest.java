@@ -1,0 +1,66 @@
+package app.sendsongs.core.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.sendsongs.core.fakes.BotHarness;
+import app.sendsongs.core.fakes.FakeMusic;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A song link as phones paste it, mangled a little on the way: each still starts the share of that song. */
+class PastedLinkFormsTest {
+    /** {@link FakeMusic#SONG}'s id, a constant for the parameters below. */
+    private static final String ID = "4uLU6hMCjMI75M1A2tKUQC";
+    private static final String OTHER_ID = FakeMusic.OTHER_SONG.id().value();
+    /** What a pasted link gets from someone who has shared with nobody yet: no taps of people to offer. */
+    private static final String WHO = "Who is it for? Type their name, as they registered with me.";
+    private BotHarness bot;
+
+    @BeforeEach
+    void registered() {
+        bot = new BotHarness();
+        bot.register("alice", "Alice Smith");
+    }
+
+    /**
+     * Without its {@code https://} (a browser's address bar shows it so, and people type it), with the host in capitals
+     * (a phone's keyboard capitalises the first letter), or on Spotify's older web player host.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"open.spotify.com/track/" + ID, "Open.spotify.com/track/" + ID + "?si=abc",
+            "OPEN.SPOTIFY.COM/track/" + ID, "http://open.spotify.com/track/" + ID, "www.open.spotify.com/track/" + ID,
+            "https://play.spotify.com/track/" + ID, "HTTPS://Open.Spotify.com/intl-de/track/" + ID})
+    void aLinkWithoutItsSchemeOrWithCapitalsInItsHostIsTheSong(String pasted) {
+        assertThat(bot.reply("alice", pasted)).isEqualTo(WHO);
+        assertThat(bot.stores.drafts().findDraft(BotHarness.at("alice")).orElseThrow().track().value())
+                .isEqualTo(ID);
+    }
+
+    @Test
+    void anEmojiTypedRightAfterTheLinkIsANoteNotPartOfTheLink() {
+        assertThat(bot.reply("alice", "https://open.spotify.com/track/" + ID + "🎶"))
+                .isEqualTo(WHO + "\nWith it: “🎶”");
+        assertThat(bot.reply("alice", "no")).isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.reply("alice", "this one! https://open.spotify.com/track/" + ID + "?si=a1b2🔥🔥"))
+                .isEqualTo(WHO + "\nWith it: “this one! 🔥🔥”");
+    }
+
+    @Test
+    void aLinkBrokenAcrossTwoLinesIsJoinedAgain() {
+        assertThat(bot.reply("alice", "listen https://open.spotify.com/track/\n" + ID + "?si=abc"))
+                .isEqualTo(WHO + "\nWith it: “listen”");
+    }
+
+    @Test
+    void aLinkWithoutItsSchemeTypedAtWhoIsItForIsTheNextSongNotSomeoneToInvite() {
+        bot.reply("alice", "https://open.spotify.com/track/" + ID);
+
+        assertThat(bot.reply("alice", "open.spotify.com/track/" + OTHER_ID))
+                .startsWith("Who is it for?")
+                .doesNotContain("I don't know anyone called");
+        assertThat(bot.stores.drafts().findDraft(BotHarness.at("alice")).orElseThrow().track().value())
+                .isEqualTo(OTHER_ID);
+    }
+}
