@@ -159,7 +159,7 @@ public final class ChatSend {
                     + "To send it to one person or one of your groups, send it to me in our private chat: "
                     + platform.privateChatLink(GroupChats.FROM_GROUP)));
         }
-        if (TrackLinks.spotifyWordsIn(arguments).size() > 1) {
+        if (TrackLinks.toShare(TrackLinks.spotifyWordsIn(arguments)).size() > 1) {
             return Optional.of(Message.text(TrackLinks.ONE_AT_A_TIME));
         }
         Optional<Typed> typed = Typed.read(arguments, replied);

@@ -126,6 +126,16 @@ public final class TrackLinks {
     }
 
     /**
+     * The links of a message that could be the song it shares: its song links when it has any (a song and the playlist
+     * or album it comes from is that song, the other link being words of its note), else all its Spotify links (to say
+     * what the first one is, or that there are several).
+     */
+    public static List<String> toShare(List<String> links) {
+        List<String> songs = links.stream().filter(link -> songLink(link).isPresent()).toList();
+        return songs.isEmpty() ? links : songs;
+    }
+
+    /**
      * {@code text} without the Spotify links that repeat a song linked before them (pasted twice, or once with its
      * sharing parameters and once without, as forwarded posts often hold it), each with the space before it, so that
      * the text reads as the one song it is about; the text itself when nothing repeats.

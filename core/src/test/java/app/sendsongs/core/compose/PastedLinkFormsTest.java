@@ -63,4 +63,19 @@ class PastedLinkFormsTest {
         assertThat(bot.stores.drafts().findDraft(BotHarness.at("alice")).orElseThrow().track().value())
                 .isEqualTo(OTHER_ID);
     }
+    @Test
+    void aSongLinkedBesideItsPlaylistOrAlbumIsSharedWithTheOtherLinkInItsNote() {
+        String playlist = "https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M?si=p";
+
+        assertThat(bot.reply("alice", "this one https://open.spotify.com/track/" + ID + "?si=t from my playlist "
+                + playlist)).isEqualTo(WHO + "\nWith it: “this one from my playlist " + playlist + "”");
+        bot.register("bob", "Bob Fisher");
+        assertThat(bot.reply("alice", "Bob Fisher")).startsWith("Send " + FakeMusic.SONG.title() + " to Bob Fisher?");
+        assertThat(bot.reply("alice", "send")).startsWith("Sent " + FakeMusic.SONG.title() + " to Bob Fisher.");
+        assertThat(bot.inbox("bob")).anyMatch(text -> text.contains("this one from my playlist " + playlist));
+
+        assertThat(bot.reply("alice", "https://open.spotify.com/track/" + ID + " https://open.spotify.com/track/"
+                + OTHER_ID + " " + playlist)).as("two songs are still two")
+                .isEqualTo("I found more than one link; send one song at a time.");
+    }
 }

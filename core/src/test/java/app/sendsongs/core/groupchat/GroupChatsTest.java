@@ -475,6 +475,17 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongLinkedBesideItsAlbumIsSharedWithTheAlbumsLinkInItsNote() {
+        tap(BOB, "join");
+        String album = "https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy";
+
+        command(ALICE, "send", LINK + " the whole album: " + album);
+
+        assertThat(bot.last(BOB)).isEqualTo("🎵 Alice Archer shared a song in Friday Band: " + FakeMusic.SONG.title()
+                + "\n“the whole album: " + album + "”");
+    }
+
+    @Test
     void severalLinksAreRefusedAsInAPrivateChatAndNothingIsSent() {
         tap(BOB, "join");
 
