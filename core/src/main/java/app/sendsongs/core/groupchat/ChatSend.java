@@ -12,6 +12,7 @@ import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
@@ -302,10 +303,15 @@ public final class ChatSend {
                         .filter(send -> send.groupId().equals(chat.key())).isPresent());
     }
 
-    /** Why a {@code /send} has no song: the Spotify link it has leads to no song, or it has no link. */
+    /**
+     * Why a {@code /send} has no song: the Spotify link it has leads to no song, it links another music service, or it
+     * has no link.
+     */
     private static String noSong(String arguments, Optional<String> replied) {
         return TrackLinks.spotifyWordsIn(arguments + " " + replied.orElse("")).stream().findFirst()
-                .map(TrackLinks::notASong).orElse("Send a Spotify song link with it: /send <link> <a note, if you "
+                .map(TrackLinks::notASong)
+                .or(() -> OtherMusicLinks.serviceIn(arguments).map(OtherMusicLinks::notSpotify))
+                .orElse("Send a Spotify song link with it: /send <link> <a note, if you "
                         + "like> post:<a note for after they play it>, or answer a message that has one with /send.");
     }
 

@@ -78,4 +78,13 @@ class PastedLinkFormsTest {
                 + OTHER_ID + " " + playlist)).as("two songs are still two")
                 .isEqualTo("I found more than one link; send one song at a time.");
     }
+    @Test
+    void aSongLinkPageOrShazamLinkSaysWhereToFindTheSpotifyLinkAlsoAtWhoIsItFor() {
+        assertThat(bot.reply("alice", "https://www.shazam.com/song/1558534271/x")).startsWith("That link is to "
+                + "Shazam, and I can only send songs from Spotify.");
+        bot.reply("alice", "https://open.spotify.com/track/" + ID);
+
+        assertThat(bot.reply("alice", "https://song.link/s/" + OTHER_ID)).startsWith("That's a song.link page, which "
+                + "links the song on every service. Open it, tap Spotify,").doesNotContain("A name can't hold a link");
+    }
 }

@@ -16,6 +16,7 @@ import app.sendsongs.core.fakes.InMemoryGroupChats;
 import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.fakes.Rendezvous;
+import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
@@ -483,6 +484,16 @@ class GroupChatsTest {
 
         assertThat(bot.last(BOB)).isEqualTo("🎵 Alice Archer shared a song in Friday Band: " + FakeMusic.SONG.title()
                 + "\n“the whole album: " + album + "”");
+    }
+
+    @Test
+    void aLinkToAnotherMusicServiceSaysWhichAsInAPrivateChatAndNothingIsSent() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", "https://music.youtube.com/watch?v=lYBUbBu4W08&si=x for the drive");
+
+        assertThat(lastChatText()).isEqualTo(OtherMusicLinks.notSpotify("YouTube Music"));
+        assertThat(shares()).isEmpty();
     }
 
     @Test
