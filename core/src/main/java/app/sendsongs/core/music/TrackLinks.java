@@ -17,6 +17,16 @@ public final class TrackLinks {
     private static final Pattern WEB = Pattern.compile(
             "^https?://open\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:embed/)?track/([0-9A-Za-z]{22})(?:[/?#].*)?$");
     private static final Pattern URI = Pattern.compile("^spotify:track:([0-9A-Za-z]{22})$");
+    /**
+     * An album's link that shows one of its songs, as Spotify makes one:
+     * {@code /album/<id>?highlight=spotify:track:<id>}.
+     */
+    private static final Pattern HIGHLIGHT = Pattern.compile("^https?://open\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?"
+            + "album/[0-9A-Za-z]{22}\\?(?:[^#]*&)?highlight=spotify(?::|%3A)track(?::|%3A)([0-9A-Za-z]{22})"
+            + "(?:[&#].*)?$", Pattern.CASE_INSENSITIVE);
+    /** A {@code spotify:} URI's scheme and kind in capitals, as a phone capitalises a message's first letter. */
+    private static final Pattern URI_KIND = Pattern.compile(
+            "(?<![\\w.@/:-])spotify:(?:track|album|playlist|artist|episode|show|user):", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_SPACE = Pattern.compile("\\S+");
     private static final Pattern SHORT = Pattern.compile("^https?://spotify\\.link/([0-9A-Za-z]{1,64})/?(?:[?#].*)?$",
             Pattern.CASE_INSENSITIVE);
@@ -33,8 +43,12 @@ public final class TrackLinks {
     private static final String WRAPPING = "()<>[]{}\"'“”‘’«»,;.!?";
     /** What leads from a sentence to the link after it: "listen: <link>", "this one - <link>". */
     private static final String LEADS = ":-–—";
-    /** Invisible characters phones leave next to a pasted link; no link contains them. */
-    private static final String ZERO_WIDTH = "\u200B\u200C\u200D\u2060\uFEFF";
+    /**
+     * Invisible characters phones leave next to a pasted link, no link containing them: zero-width ones, and the marks
+     * that set the reading direction, which come with a link copied next to Arabic or Hebrew text.
+     */
+    private static final String INVISIBLE = "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202A\u202B\u202C\u202D"
+            + "\u202E\u2066\u2067\u2068\u2069";
     /**
      * Spotify's web host as people paste or type it: without {@code https://} (as a browser's address bar shows it),
      * with {@code http://} or {@code www.}, in capitals, or as its older web player {@code play.spotify.com}; not
@@ -55,8 +69,10 @@ public final class TrackLinks {
     }
 
     /**
-     * {@code text} with its Spotify links in the form the rest of this class reads: {@code https://open.spotify.com/…}
-     * for the web host however it was written ({@link #LOOSE_WEB}), {@code https://spotify.link/…} likewise, a link
+     * {@code text} with its Spotify links in the form the rest of this class reads:
+     * {@code https://open.spotify.com/…}
+     * for the web host however it was written ({@link #LOOSE_WEB}), {@code https://spotify.link/…} likewise, a
+     * {@code spotify:track:} URI in small letters, a link
      * broken over two lines joined again, and a space between a link and the emoji or other character beyond ASCII
      * typed right after it (no link holds one: "…/track/<id>🎶" is the link and "🎶"). Words that are no Spotify
      * link are left as they are.
@@ -64,13 +80,14 @@ public final class TrackLinks {
     public static String tidied(String text) {
         String tidy = LOOSE_WEB.matcher(text).replaceAll("https://open.spotify.com");
         tidy = LOOSE_SHORT.matcher(tidy).replaceAll("https://spotify.link");
+        tidy = URI_KIND.matcher(tidy).replaceAll(uri -> uri.group().toLowerCase(Locale.ROOT));
         tidy = BROKEN.matcher(tidy).replaceAll("$1");
         return GLUED.matcher(tidy).replaceAll("$1 ");
     }
 
     public static Optional<TrackId> parse(String pasted) {
-        String text = trimmed(pasted, ZERO_WIDTH);
-        for (Pattern p : new Pattern[] {WEB, URI}) {
+        String text = trimmed(pasted, INVISIBLE);
+        for (Pattern p : new Pattern[] {WEB, URI, HIGHLIGHT}) {
             Matcher m = p.matcher(text);
             if (m.matches()) {
                 return Optional.of(new TrackId(m.group(1)));
@@ -81,7 +98,7 @@ public final class TrackLinks {
 
     /** A track link or URI, or a short link; empty for anything else. */
     public static Optional<SongLink> songLink(String pasted) {
-        String text = trimmed(pasted, ZERO_WIDTH);
+        String text = trimmed(pasted, INVISIBLE);
         Optional<TrackId> track = parse(text);
         if (track.isPresent()) {
             return Optional.of(new SongLink.Track(track.get()));
@@ -92,12 +109,12 @@ public final class TrackLinks {
 
     /** True for anything that looks like a Spotify link or URI, track or not. */
     public static boolean looksLikeSpotify(String text) {
-        return ANY_SPOTIFY.matcher(trimmed(text, ZERO_WIDTH)).matches();
+        return ANY_SPOTIFY.matcher(trimmed(text, INVISIBLE)).matches();
     }
 
     /** Why a Spotify link that is no track link can't be sent, and what to paste instead. */
     public static String notASong(String link) {
-        Matcher kind = KIND.matcher(trimmed(link, ZERO_WIDTH));
+        Matcher kind = KIND.matcher(trimmed(link, INVISIBLE));
         String what = kind.find() ? kind.group(1).toLowerCase(Locale.ROOT) : "";
         return switch (what) {
             case "track" -> "That song link looks cut short. Copy it again in Spotify (Share, then Copy link) and "
@@ -117,7 +134,7 @@ public final class TrackLinks {
     public static List<String> spotifyWordsIn(String sentence) {
         List<String> found = new ArrayList<>();
         for (String word : Spaces.words(sentence)) {
-            String bare = trimmed(word, WRAPPING + ZERO_WIDTH);
+            String bare = trimmed(word, WRAPPING + INVISIBLE);
             if (looksLikeSpotify(bare)) {
                 found.add(bare);
             }
@@ -147,7 +164,7 @@ public final class TrackLinks {
         int end = 0;
         boolean dropped = false;
         while (word.find()) {
-            String bare = trimmed(word.group(), WRAPPING + ZERO_WIDTH);
+            String bare = trimmed(word.group(), WRAPPING + INVISIBLE);
             boolean repeat = looksLikeSpotify(bare) && !songs.add(songOrText(bare));
             if (repeat) {
                 dropped = true;
@@ -172,7 +189,7 @@ public final class TrackLinks {
     public static String wordsBesides(String sentence, String link) {
         List<String> kept = new ArrayList<>();
         for (String word : Spaces.words(sentence)) {
-            String bare = trimmed(word, WRAPPING + LEADS + ZERO_WIDTH);
+            String bare = trimmed(word, WRAPPING + LEADS + INVISIBLE);
             if (!bare.isEmpty() && !bare.equals(link)) {
                 kept.add(word);
             }

@@ -87,4 +87,18 @@ class PastedLinkFormsTest {
         assertThat(bot.reply("alice", "https://song.link/s/" + OTHER_ID)).startsWith("That's a song.link page, which "
                 + "links the song on every service. Open it, tap Spotify,").doesNotContain("A name can't hold a link");
     }
+    /**
+     * With a direction mark before it (copied next to Arabic or Hebrew text), as a URI whose first letter the phone
+     * capitalised, or as the link to its album that Spotify makes to show one song of it ({@code ?highlight=}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200ehttps://open.spotify.com/track/" + ID, "https://open.spotify.com/track/" + ID
+            + "\u200f", "\u2067https://open.spotify.com/track/" + ID + "\u2069", "Spotify:track:" + ID,
+            "https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy?highlight=spotify:track:" + ID,
+            "https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy?si=ab&highlight=spotify%3Atrack%3A" + ID})
+    void aLinkWithADirectionMarkACapitalisedUriOrAnAlbumLinkHighlightingASongIsThatSong(String pasted) {
+        assertThat(bot.reply("alice", pasted)).isEqualTo(WHO);
+        assertThat(bot.stores.drafts().findDraft(BotHarness.at("alice")).orElseThrow().track().value())
+                .isEqualTo(ID);
+    }
 }
