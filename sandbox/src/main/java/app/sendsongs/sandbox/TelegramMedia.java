@@ -15,7 +15,9 @@ final class TelegramMedia {
      * The kinds that may carry a caption: "Caption for the animation, audio, document, paid media, photo, video or
      * voice" (https://core.telegram.org/bots/api#message, {@code caption}).
      */
-    /** The longest caption: "0-1024 characters after entities parsing" (https://core.telegram.org/bots/api#sendphoto). */
+    /**
+     * The longest caption: "0-1024 characters after entities parsing" (https://core.telegram.org/bots/api#sendphoto).
+     */
     static final int MAX_CAPTION = 1024;
     static final Set<String> CAPTIONED = Set.of("animation", "audio", "document", "photo", "video", "voice");
 
