@@ -40,9 +40,9 @@ public final class TrackLinks {
     /** What to paste instead of a link that is no song. */
     private static final String PASTE_A_SONG = "Open a song in it, tap Share, then Copy link, and paste that here.";
     /** What people put round a link in a sentence: brackets, quotes, the full stop after it. */
-    private static final String WRAPPING = "()<>[]{}\"'“”‘’«»,;.!?";
+    private static final String WRAPPING = "()<>[]{}\"'“”‘’«»,;.!?（）「」『』【】《》〈〉。、，！？；";
     /** What leads from a sentence to the link after it: "listen: <link>", "this one - <link>". */
-    private static final String LEADS = ":-–—";
+    private static final String LEADS = ":-–—：";
     /**
      * Invisible characters phones leave next to a pasted link, no link containing them: zero-width ones, and the marks
      * that set the reading direction, which come with a link copied next to Arabic or Hebrew text.
@@ -61,6 +61,9 @@ public final class TrackLinks {
     /** A link broken at the end of a line after its host or its {@code track/}, as a narrow screen copies it. */
     private static final Pattern BROKEN = Pattern.compile(
             "(https://open\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:track/)?)[ \\t]*\\R\\s*(?=[0-9A-Za-z])");
+    /** A link right after a character no link holds, as Chinese or Japanese is written, without a space. */
+    private static final Pattern GLUED_BEFORE = Pattern.compile(
+            "(?<=[^\\x00-\\x7F])(?=https://open\\.spotify\\.com/|https://spotify\\.link/)");
     /** A link with a character no link holds (an emoji, a curly quote) typed right after it. */
     private static final Pattern GLUED = Pattern.compile(
             "((?:https://open\\.spotify\\.com/|https://spotify\\.link/|spotify:)[\\x21-\\x7E]*)(?=[^\\x00-\\x7F])");
@@ -74,7 +77,8 @@ public final class TrackLinks {
      * for the web host however it was written ({@link #LOOSE_WEB}), {@code https://spotify.link/…} likewise, a
      * {@code spotify:track:} URI in small letters, a link
      * broken over two lines joined again, and a space between a link and the emoji or other character beyond ASCII
-     * typed right after it (no link holds one: "…/track/<id>🎶" is the link and "🎶"). Words that are no Spotify
+     * typed right after it or before it (no link holds one: "…/track/<id>🎶" is the link and "🎶", "听https://…" is
+     * "听" and the link). Words that are no Spotify
      * link are left as they are.
      */
     public static String tidied(String text) {
@@ -82,6 +86,7 @@ public final class TrackLinks {
         tidy = LOOSE_SHORT.matcher(tidy).replaceAll("https://spotify.link");
         tidy = URI_KIND.matcher(tidy).replaceAll(uri -> uri.group().toLowerCase(Locale.ROOT));
         tidy = BROKEN.matcher(tidy).replaceAll("$1");
+        tidy = GLUED_BEFORE.matcher(tidy).replaceAll(" ");
         return GLUED.matcher(tidy).replaceAll("$1 ");
     }
 

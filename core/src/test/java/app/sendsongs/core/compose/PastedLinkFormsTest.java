@@ -48,6 +48,18 @@ class PastedLinkFormsTest {
     }
 
     @Test
+    void fullWidthPunctuationBesideTheLinkOrNoSpaceBeforeItAsChineseAndJapaneseAreWrittenStillReadsTheSong() {
+        assertThat(bot.reply("alice", "听这首歌 https://open.spotify.com/track/" + ID + "。"))
+                .isEqualTo(WHO + "\nWith it: “听这首歌”");
+        assertThat(bot.reply("alice", "no")).isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.reply("alice", "この曲！ （https://open.spotify.com/track/" + ID + "）"))
+                .isEqualTo(WHO + "\nWith it: “この曲！”");
+        assertThat(bot.reply("alice", "no")).isEqualTo("OK, I've dropped that song.");
+        assertThat(bot.reply("alice", "听这首歌https://open.spotify.com/track/" + ID)).as("no space before the link")
+                .isEqualTo(WHO + "\nWith it: “听这首歌”");
+    }
+
+    @Test
     void aLinkBrokenAcrossTwoLinesIsJoinedAgain() {
         assertThat(bot.reply("alice", "listen https://open.spotify.com/track/\n" + ID + "?si=abc"))
                 .isEqualTo(WHO + "\nWith it: “listen”");
