@@ -61,12 +61,18 @@ public final class TrackLinks {
     /** A link broken at the end of a line after its host or its {@code track/}, as a narrow screen copies it. */
     private static final Pattern BROKEN = Pattern.compile(
             "(https://open\\.spotify\\.com/(?:intl-[A-Za-z-]+/)?(?:track/)?)[ \\t]*\\R\\s*(?=[0-9A-Za-z])");
+    /**
+     * A character beyond ASCII that no link holds, but the quotes a command's words may be put in (a link in “…” is
+     * one quoted word) and the invisible characters, which are trimmed from a link's edges instead.
+     */
+    private static final String NO_LINK_CHARACTER = "[^\\x00-\\x7F\"“”„«»'‘’‚" + INVISIBLE + "]";
     /** A link right after a character no link holds, as Chinese or Japanese is written, without a space. */
     private static final Pattern GLUED_BEFORE = Pattern.compile(
-            "(?<=[^\\x00-\\x7F])(?=https://open\\.spotify\\.com/|https://spotify\\.link/)");
-    /** A link with a character no link holds (an emoji, a curly quote) typed right after it. */
+            "(?<=" + NO_LINK_CHARACTER + ")(?=https://open\\.spotify\\.com/|https://spotify\\.link/)");
+    /** A link with a character no link holds (an emoji, a full-width full stop) typed right after it. */
     private static final Pattern GLUED = Pattern.compile(
-            "((?:https://open\\.spotify\\.com/|https://spotify\\.link/|spotify:)[\\x21-\\x7E]*)(?=[^\\x00-\\x7F])");
+            "((?:https://open\\.spotify\\.com/|https://spotify\\.link/|spotify:)[\\x21-\\x7E]*)(?="
+                    + NO_LINK_CHARACTER + ")");
 
     private TrackLinks() {
     }

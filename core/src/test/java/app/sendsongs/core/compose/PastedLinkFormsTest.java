@@ -113,4 +113,11 @@ class PastedLinkFormsTest {
         assertThat(bot.stores.drafts().findDraft(BotHarness.at("alice")).orElseThrow().track().value())
                 .isEqualTo(ID);
     }
+    @Test
+    void aLinkInCurlyQuotesIsStillOneQuotedWordOfACommand() {
+        bot.register("bob", "Bob Fisher");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" “https://open.spotify.com/track/" + ID + "”"))
+                .startsWith("Sent " + FakeMusic.SONG.title() + " to Bob Fisher.");
+    }
 }

@@ -59,7 +59,7 @@ class TrackLinksTest {
         assertThat(TrackLinks.tidied("(WWW.Open.Spotify.com/track/" + ID + ")")).isEqualTo("(" + LINK + ")");
         assertThat(TrackLinks.tidied("Spotify.link/abc")).isEqualTo("https://spotify.link/abc");
         assertThat(TrackLinks.tidied(LINK + "🎶🎶")).isEqualTo(LINK + " 🎶🎶");
-        assertThat(TrackLinks.tidied("“" + LINK + "”")).isEqualTo("“ " + LINK + " ”");
+        assertThat(TrackLinks.tidied("“" + LINK + "”")).as("one quoted word, as typed").isEqualTo("“" + LINK + "”");
         assertThat(TrackLinks.tidied("听这首歌" + LINK + "。")).isEqualTo("听这首歌 " + LINK + " 。");
         assertThat(TrackLinks.tidied("spotify:track:" + ID + "❤️")).isEqualTo("spotify:track:" + ID + " ❤️");
         assertThat(TrackLinks.tidied("https://open.spotify.com/\ntrack/" + ID)).isEqualTo(LINK);
