@@ -310,7 +310,8 @@ public final class ChatSend {
     private static String noSong(String arguments, Optional<String> replied) {
         return TrackLinks.spotifyWordsIn(arguments + " " + replied.orElse("")).stream().findFirst()
                 .map(TrackLinks::notASong)
-                .or(() -> OtherMusicLinks.serviceIn(arguments).map(OtherMusicLinks::notSpotify))
+                .or(() -> OtherMusicLinks.serviceIn(arguments + " " + replied.orElse(""))
+                        .map(OtherMusicLinks::notSpotify))
                 .orElse("Send a Spotify song link with it: /send <link> <a note, if you "
                         + "like> post:<a note for after they play it>, or answer a message that has one with /send.");
     }

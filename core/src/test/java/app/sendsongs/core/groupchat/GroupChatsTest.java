@@ -493,6 +493,10 @@ class GroupChatsTest {
         command(ALICE, "send", "https://music.youtube.com/watch?v=lYBUbBu4W08&si=x for the drive");
 
         assertThat(lastChatText()).isEqualTo(OtherMusicLinks.notSpotify("YouTube Music"));
+        in(ALICE, new GroupChatAction.Command("send", "", Optional.of("new single! https://music.apple.com/us/album/x/1"
+                + "?i=2")));
+        assertThat(lastChatText()).as("in the message the /send answers").isEqualTo(
+                OtherMusicLinks.notSpotify("Apple Music"));
         assertThat(shares()).isEmpty();
     }
 
