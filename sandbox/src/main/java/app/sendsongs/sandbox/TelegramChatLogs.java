@@ -64,8 +64,12 @@ final class TelegramChatLogs {
         if (message.replyTo != null) {
             // Telegram does not nest replies further: the replied message comes without its own reply_to_message
             TelegramMessage replied = message.replyTo;
-            json.set("reply_to_message", replied.toJson(chats.senderJson(replied.fromId),
-                    chats.chatJson(replied.chatId)));
+            ObjectNode repliedJson = replied.toJson(chats.senderJson(replied.fromId), chats.chatJson(replied.chatId));
+            if (replied.media != null) { // a photo answered comes as the photo, with its caption
+                TelegramMedia.captioned(repliedJson);
+                TelegramMedia.fill(repliedJson, replied.media, replied.mediaEmoji, replied.messageId);
+            }
+            json.set("reply_to_message", repliedJson);
         }
         return json;
     }
@@ -121,7 +125,7 @@ final class TelegramChatLogs {
     private ObjectNode shownWithSender(TelegramMessage m) {
         ObjectNode node = shown(m);
         if (m.media != null) {
-            node.remove("text");
+            TelegramMedia.captioned(node);
             TelegramMedia.fill(node, m.media, m.mediaEmoji, m.messageId);
         }
         ObjectNode from = node.putObject("from");

@@ -86,8 +86,9 @@ final class TelegramControlRoutes {
     }
 
     /**
-     * {@code {"from","media":"<kind>","emoji"?,"chat"?}}: the person sends no text but a photo, a voice message, a
-     * sticker (with its {@code emoji})... {@code kind} being the Message object's field that holds it.
+     * {@code {"from","media":"<kind>","emoji"?,"caption"?,"text_links"?,"chat"?}}: the person sends no text but a
+     * photo, a voice message, a sticker (with its {@code emoji})... {@code kind} being the Message object's field that
+     * holds it; a photo, video, GIF, file, audio file or voice message may carry a caption, with links set on its words.
      */
     private void sendMedia(Context ctx, JsonNode body, long from, Long chat) {
         String media = optionalText(body, "media");
@@ -97,7 +98,10 @@ final class TelegramControlRoutes {
         }
         TelegramEmulator.Profile profile = new TelegramEmulator.Profile(optionalText(body, "first_name"),
                 optionalText(body, "last_name"), optionalText(body, "username"));
-        answerSent(ctx, telegram.userSendsMedia(from, chat, media, optionalText(body, "emoji"), profile));
+        String caption = optionalText(body, "caption");
+        List<TelegramEntity> links = caption == null ? List.of() : hiddenLinks(body.path("text_links"), caption);
+        answerSent(ctx, telegram.userSendsMedia(from, chat, media, optionalText(body, "emoji"), caption, links,
+                profile));
     }
 
     private static void answerSent(Context ctx, CompletableFuture<TelegramEmulator.UserMessage> sent) {

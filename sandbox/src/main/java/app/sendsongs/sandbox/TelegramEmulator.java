@@ -123,8 +123,9 @@ public final class TelegramEmulator {
 
     /** See {@link TelegramPersonActions#sendsMedia}. */
     synchronized CompletableFuture<UserMessage> userSendsMedia(long from, Long chatId, String kind, String emoji,
+                                                               String caption, List<TelegramEntity> hiddenLinks,
                                                                Profile profile) {
-        return people.sendsMedia(from, chatId, kind, emoji, profile);
+        return people.sendsMedia(from, chatId, kind, emoji, caption, hiddenLinks, profile);
     }
 
     /** See {@link TelegramPersonActions#opensLink}. */

@@ -1,6 +1,8 @@
 package app.sendsongs.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 
 /**
  * What a person's message without text holds, as the Bot API's Message object carries it
@@ -9,7 +11,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Location, Venue, Contact, Poll, Sticker). The files' ids are made up, unique per message.
  */
 final class TelegramMedia {
+    /**
+     * The kinds that may carry a caption: "Caption for the animation, audio, document, paid media, photo, video or
+     * voice" (https://core.telegram.org/bots/api#message, {@code caption}).
+     */
+    /**
+     * The longest caption: "0-1024 characters after entities parsing" (https://core.telegram.org/bots/api#sendphoto).
+     */
+    static final int MAX_CAPTION = 1024;
+    static final Set<String> CAPTIONED = Set.of("animation", "audio", "document", "photo", "video", "voice");
+
     private TelegramMedia() {
+    }
+
+    /**
+     * The message as it goes out with its media: the text it was stored with is its {@code caption}, and the text's
+     * entities its {@code caption_entities} (a message with media has no {@code text} nor {@code entities}); no
+     * caption when the text is empty.
+     */
+    static void captioned(ObjectNode message) {
+        JsonNode text = message.remove("text");
+        JsonNode entities = message.remove("entities");
+        if (text != null && !text.asText().isEmpty()) {
+            message.set("caption", text);
+            if (entities != null) {
+                message.set("caption_entities", entities);
+            }
+        }
     }
 
     /** Puts the field {@code kind} on {@code message}, and the one Telegram sets beside it for that kind. */

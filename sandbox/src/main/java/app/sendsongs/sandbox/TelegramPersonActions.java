@@ -84,6 +84,14 @@ final class TelegramPersonActions {
         return deliver(message, json);
     }
 
+    /** A caption holds at most 1024 characters (https://core.telegram.org/bots/api#sendphoto, {@code caption}). */
+    private static void checkCaption(String caption) {
+        if (caption.isBlank() || caption.length() > TelegramMedia.MAX_CAPTION) {
+            throw HttpProblem.control(400, "\"caption\" must be 1-" + TelegramMedia.MAX_CAPTION + " characters, not "
+                    + "only spaces");
+        }
+    }
+
     private static void checkText(String text) {
         if (text == null || text.isBlank()) {
             throw HttpProblem.control(400, "\"text\" must be a non-empty string");
@@ -142,19 +150,28 @@ final class TelegramPersonActions {
      * {@code sticker} with its {@code emoji}. In a group the bot, in privacy mode, does not see it: it is no command,
      * mention or reply to the bot.
      */
-    CompletableFuture<UserMessage> sendsMedia(long from, Long chatId, String kind, String emoji, Profile profile) {
+    CompletableFuture<UserMessage> sendsMedia(long from, Long chatId, String kind, String emoji, String caption,
+                                              List<TelegramEntity> hiddenLinks, Profile profile) {
         if (!TelegramEmulator.MEDIA.contains(kind)) {
             throw HttpProblem.control(400, "\"media\" must be one of " + new TreeSet<>(TelegramEmulator.MEDIA));
         }
+        if (caption != null && !TelegramMedia.CAPTIONED.contains(kind)) {
+            throw HttpProblem.control(400, "a " + kind + " takes no caption: only " + new TreeSet<>(
+                    TelegramMedia.CAPTIONED) + " do");
+        }
+        if (caption != null) {
+            checkCaption(caption);
+        }
         long chat = openChat(chats.person(from, profile), chatId);
-        TelegramMessage message = logs.store(chat, from, new TelegramFormattedText("", List.of()), null);
+        TelegramMessage message = logs.store(chat, from, caption == null ? new TelegramFormattedText("", List.of())
+                : TelegramUserText.of(caption, hiddenLinks), null);
         message.media = kind;
         message.mediaEmoji = emoji == null || emoji.isBlank() ? "😂" : emoji;
         if (chat < 0) {
             return CompletableFuture.completedFuture(new UserMessage(chat, message.messageId, Optional.empty()));
         }
         ObjectNode json = logs.messageJson(message);
-        json.remove("text");
+        TelegramMedia.captioned(json);
         TelegramMedia.fill(json, kind, message.mediaEmoji, message.messageId);
         return deliver(message, json);
     }

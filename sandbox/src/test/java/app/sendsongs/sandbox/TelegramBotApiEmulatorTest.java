@@ -388,6 +388,54 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aPhotoOrAFileMayCarryACaptionWithItsOwnEntitiesButAStickerOrALocationMayNot() {
+        h.setWebhook("s3cret");
+        String link = "https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm";
+
+        TelegramHarness.Response sent = h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "photo",
+                "caption", "this one " + link + " or Listen", "text_links",
+                List.of(Map.of("offset", 13 + link.length(), "length", 6, "url", link + "?si=x"))));
+
+        assertThat(sent.status()).as(sent.json().toString()).isEqualTo(200);
+        JsonNode message = h.awaitReceived(1, Duration.ofSeconds(5)).getLast().update().path("message");
+        assertThat(message.has("text")).isFalse();
+        assertThat(message.has("entities")).isFalse();
+        assertThat(message.path("photo").get(0).path("file_id").asText()).isNotEmpty();
+        assertThat(message.path("caption").asText()).isEqualTo("this one " + link + " or Listen");
+        assertThat(message.path("caption_entities")).extracting(e -> e.path("type").asText())
+                .containsExactly("url", "text_link");
+        assertThat(message.path("caption_entities").get(0).path("offset").asInt()).isEqualTo(9);
+        JsonNode whole = h.get("/sandbox/telegram/chat/42/all").json();
+        assertThat(whole.get(whole.size() - 1).path("caption").asText())
+                .isEqualTo("this one " + link + " or Listen");
+
+        for (String kind : List.of("sticker", "location", "video_note", "contact", "poll", "venue")) {
+            assertThat(h.control("/sandbox/telegram/send", Map.of("from", 42, "media", kind, "caption", "hi"))
+                    .status()).as(kind + " takes no caption").isEqualTo(400);
+        }
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 42, "media", "voice", "caption", " "))
+                .status()).as("a blank caption").isEqualTo(400);
+    }
+
+    @Test
+    void aReplyToACaptionedPhotoCarriesThePhotoAndItsCaption() {
+        h.setWebhook("s3cret");
+        h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(42, 43)));
+        h.control("/sandbox/telegram/send", Map.of("from", 43, "chat", -42, "media", "photo", "caption", "new one"));
+        JsonNode band = h.get("/sandbox/telegram/chat/-42/all").json();
+        long photo = band.get(band.size() - 1).path("message_id").asLong();
+        int before = h.received.size();
+
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "chat", -42, "text", "/send", "reply_to", photo));
+
+        JsonNode replied = h.awaitReceived(before + 1, Duration.ofSeconds(5)).getLast().update().path("message")
+                .path("reply_to_message");
+        assertThat(replied.path("caption").asText()).isEqualTo("new one");
+        assertThat(replied.has("text")).isFalse();
+        assertThat(replied.path("photo").isArray()).isTrue();
+    }
+
+    @Test
     void theWholeChatShowsAMessageWithoutTextByTheFieldOfItsKind() {
         h.setWebhook("s3cret");
         h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "/start"));

@@ -662,6 +662,29 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aPhotoWhoseCaptionHoldsASongLinkStartsAShareAndASendAnsweringOneInAGroupSharesIt() {
+        String song = sandbox.trackIds().get(3);
+        bandWithBobAndCarolCountedIn();
+        int before = telegram.texts(ALICE).size();
+
+        SandboxClient.Response photo = sandbox.post("/sandbox/telegram/send", "{\"from\":" + ALICE + ",\"media\":"
+                + "\"photo\",\"caption\":\"the view from the gig " + LINK + song + "\"}");
+
+        assertThat(photo.status()).isEqualTo(200);
+        assertThat(telegram.await(ALICE, chat -> chat.size() > before).get(before)).startsWith("Who is it for?")
+                .contains("With it: “the view from the gig”");
+        telegram.ask(ALICE, "no");
+
+        SandboxClient.Response inGroup = sandbox.post("/sandbox/telegram/send", "{\"from\":" + CAROL + ",\"chat\":"
+                + BAND + ",\"media\":\"photo\",\"caption\":\"new single " + LINK + song + "\"}");
+        assertThat(sandbox.post("/sandbox/telegram/send", "{\"from\":" + ALICE + ",\"chat\":" + BAND + ",\"text\":"
+                + "\"/send@SendSongsSandboxBot\",\"reply_to\":" + inGroup.json().path("message_id").asLong() + "}")
+                .status()).isEqualTo(200);
+
+        assertThat(telegram.awaitMessage(BOB, text -> text.contains("shared a song in Friday Band"))).isNotEmpty();
+    }
+
+    @Test
     void theSongArrivesWithDontTellAndBlockButtonsThatWork() {
         registerAliceAndBob();
         telegram.ask(ALICE, "/send name:\"Bob Fisher\" pre:\"the bridge!\" " + LINK + track);

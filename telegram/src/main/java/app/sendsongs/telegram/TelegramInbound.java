@@ -122,7 +122,8 @@ public final class TelegramInbound {
      * link; otherwise how the bot works here ({@code /help}), as a person who asks the bot something should hear.
      */
     private static String meant(TelegramUpdate.Mention mention) {
-        boolean link = !TrackLinks.spotifyWordsIn(mention.text() + " " + mention.repliedText().orElse("")).isEmpty();
+        boolean link = !TrackLinks.spotifyWordsIn(TrackLinks.tidied(mention.text() + " "
+                + mention.repliedText().orElse(""))).isEmpty(); // a link as pasted, without https:// say
         return link ? "send" : "help";
     }
 

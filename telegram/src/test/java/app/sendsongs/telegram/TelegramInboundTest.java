@@ -169,6 +169,21 @@ class TelegramInboundTest {
     }
 
     @Test
+    void aMentionWithASongLinkWithoutItsSchemeIsASendToo() {
+        String mention = "{\"update_id\":254000203,\"message\":{\"message_id\":5,\"from\":{\"id\":511223344,"
+                + "\"first_name\":\"Bob\"},\"chat\":{\"id\":-4012345678,\"type\":\"group\",\"title\":\"Road trip\"},"
+                + "\"date\":1764064800,\"text\":\"@SendSongsBot open.spotify.com/track/60RgwcFFC3Ka3c210aUVZ6\","
+                + "\"entities\":[{\"offset\":0,\"length\":13,\"type\":\"mention\"},{\"offset\":14,\"length\":45,"
+                + "\"type\":\"url\"}]}}";
+
+        Inbound.InGroupChat event = (Inbound.InGroupChat) TelegramInbound.of(parser.parse(mention.getBytes()))
+                .orElseThrow();
+
+        assertThat(event.action()).isInstanceOfSatisfying(GroupChatAction.Command.class,
+                command -> assertThat(command.name()).isEqualTo("send"));
+    }
+
+    @Test
     void theBotJoiningOrLeavingAGroupAndSomeoneLeavingItAreGroupEvents() {
         assertThat(inGroup("my_chat_member_added_to_group").action()).isEqualTo(new GroupChatAction.BotAdded());
         Inbound.InGroupChat left = inGroup("left_chat_member");

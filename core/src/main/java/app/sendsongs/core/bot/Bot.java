@@ -12,6 +12,7 @@ import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.compose.ShareDraft;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.ChoiceStore;
@@ -174,7 +175,7 @@ public final class Bot {
 
     private Message answer(Inbound event, Optional<User> user) {
         return switch (event) {
-            case Inbound.Text text -> answer(event, text.text(), user);
+            case Inbound.Text text -> answer(event, TrackLinks.tidied(text.text()), user); // links as pasted
             case Inbound.ChoiceTapped tap -> answer(event, tap.payload(), user);
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> openedLink(opened, user);

@@ -6,6 +6,7 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
 import app.sendsongs.core.groupchat.GroupChats;
+import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.shared.ChatAddress;
@@ -72,6 +73,11 @@ final class Newcomers {
         }
         // read only when it is the answer: it looks up which sources turned people away lately
         Message welcome = registration.welcome(from);
+        Optional<String> otherService = parsed instanceof ParseResult.Unknown ? OtherMusicLinks.serviceIn(typed)
+                : Optional.empty();
+        if (otherService.isPresent()) { // before they connect a service for songs the bot cannot send
+            return welcome.withText(OtherMusicLinks.notSpotify(otherService.get()) + "\n\n" + welcome.text());
+        }
         if (parsed instanceof ParseResult.Unknown && WordsForWishes.asksAboutPrivacy(typed)) { // before connecting
             return welcomeAfter(new ParseResult.Parsed(new Command.Help(Optional.of("privacy"))), welcome,
                     CommandStyle.of(from));

@@ -77,8 +77,10 @@ final class ShareArgumentReaders {
 
     /** {@code send_song} without {@code name:} or {@code group:}: who it is for, if anyone, is in the plain words. */
     private static ParseResult sendByWords(Arguments args, String pre, String post) {
-        List<Word> links = args.wordTokens().stream()
+        List<Word> spotify = args.wordTokens().stream()
                 .filter(w -> !w.quoted() && TrackLinks.looksLikeSpotify(w.text())).toList();
+        List<String> toShare = TrackLinks.toShare(spotify.stream().map(Word::text).toList());
+        List<Word> links = spotify.stream().filter(w -> toShare.contains(w.text())).toList();
         List<String> others = args.wordTokens().stream().filter(w -> !links.contains(w)).map(Word::text).toList();
         if (links.size() > 1) {
             return args.invalid(TrackLinks.ONE_AT_A_TIME);
@@ -163,7 +165,7 @@ final class ShareArgumentReaders {
         if (words.isEmpty()) {
             return new ParseResult.Parsed(new Command.DraftTo(ArgumentReaders.nonEmpty(name), ArgumentReaders.nonEmpty(group), pre, post, true));
         }
-        List<String> links = words.stream().filter(TrackLinks::looksLikeSpotify).toList();
+        List<String> links = TrackLinks.toShare(words.stream().filter(TrackLinks::looksLikeSpotify).toList());
         if (links.size() > 1) {
             return args.invalid(TrackLinks.ONE_AT_A_TIME);
         }
@@ -298,7 +300,7 @@ final class ShareArgumentReaders {
      * (shown before it is sent, so it can be changed or dropped); empty when it has no link.
      */
     static Optional<ParseResult> songIn(String sentence) {
-        List<String> links = TrackLinks.spotifyWordsIn(sentence);
+        List<String> links = TrackLinks.toShare(TrackLinks.spotifyWordsIn(sentence));
         if (links.isEmpty()) {
             return Optional.empty();
         }

@@ -12,6 +12,7 @@ import app.sendsongs.core.group.GroupStore;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.share.SendLimiter;
 import app.sendsongs.core.share.Share;
@@ -152,14 +153,14 @@ public final class ChatSend {
      */
     public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender,
                                   GroupChatAction.Command command) {
-        String arguments = TrackLinks.withoutRepeatedSongs(command.arguments());
-        Optional<String> replied = command.repliedText().map(TrackLinks::withoutRepeatedSongs);
+        String arguments = TrackLinks.withoutRepeatedSongs(TrackLinks.tidied(command.arguments()));
+        Optional<String> replied = command.repliedText().map(TrackLinks::tidied).map(TrackLinks::withoutRepeatedSongs);
         if (ADDRESSED.matcher(arguments.strip()).find()) {
             return Optional.of(Message.text("Here /send shares a song with everyone counted in, so I didn't send it. "
                     + "To send it to one person or one of your groups, send it to me in our private chat: "
                     + platform.privateChatLink(GroupChats.FROM_GROUP)));
         }
-        if (TrackLinks.spotifyWordsIn(arguments).size() > 1) {
+        if (TrackLinks.toShare(TrackLinks.spotifyWordsIn(arguments)).size() > 1) {
             return Optional.of(Message.text(TrackLinks.ONE_AT_A_TIME));
         }
         Optional<Typed> typed = Typed.read(arguments, replied);
@@ -302,10 +303,16 @@ public final class ChatSend {
                         .filter(send -> send.groupId().equals(chat.key())).isPresent());
     }
 
-    /** Why a {@code /send} has no song: the Spotify link it has leads to no song, or it has no link. */
+    /**
+     * Why a {@code /send} has no song: the Spotify link it has leads to no song, it links another music service, or it
+     * has no link.
+     */
     private static String noSong(String arguments, Optional<String> replied) {
         return TrackLinks.spotifyWordsIn(arguments + " " + replied.orElse("")).stream().findFirst()
-                .map(TrackLinks::notASong).orElse("Send a Spotify song link with it: /send <link> <a note, if you "
+                .map(TrackLinks::notASong)
+                .or(() -> OtherMusicLinks.serviceIn(arguments + " " + replied.orElse(""))
+                        .map(OtherMusicLinks::notSpotify))
+                .orElse("Send a Spotify song link with it: /send <link> <a note, if you "
                         + "like> post:<a note for after they play it>, or answer a message that has one with /send.");
     }
 

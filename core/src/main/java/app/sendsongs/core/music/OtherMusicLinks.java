@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 public final class OtherMusicLinks {
     private static final Pattern HOST = Pattern.compile("^[(<\\[\"'“‘]*https?://([^/?#:\\s]+)",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * Odesli's pages ({@code song.link}, {@code album.link}, {@code odesli.co}...), which link one song on every
+     * service, Spotify among them: the person can get the Spotify link from there.
+     */
+    private static final String SONG_LINK = "song.link";
     private static final List<Service> SERVICES = List.of(
             new Service("Apple Music", "(?:geo\\.)?music\\.apple\\.com|itunes\\.apple\\.com"),
             new Service("YouTube Music", "music\\.youtube\\.com"),
@@ -23,7 +28,11 @@ public final class OtherMusicLinks {
             new Service("Tidal", "(?:listen\\.|www\\.)?tidal\\.com"),
             new Service("Amazon Music", "music\\.amazon\\.[a-z.]+"),
             new Service("Bandcamp", "(?:[a-z0-9-]+\\.)?bandcamp\\.com"),
-            new Service("Pandora", "(?:www\\.)?pandora\\.com|pandora\\.app\\.link"));
+            new Service("Pandora", "(?:www\\.)?pandora\\.com|pandora\\.app\\.link"),
+            new Service("Shazam", "(?:www\\.)?shazam\\.com|shz\\.am"),
+            new Service("Qobuz", "(?:open\\.|play\\.|www\\.)?qobuz\\.com"),
+            new Service("Audiomack", "(?:www\\.)?audiomack\\.com"),
+            new Service(SONG_LINK, "(?:song|album|artist|playlist|pods)\\.link|odesli\\.co"));
 
     private OtherMusicLinks() {
     }
@@ -46,6 +55,10 @@ public final class OtherMusicLinks {
 
     /** Why a link to {@code service} can't be sent, and how to send the song from Spotify. */
     public static String notSpotify(String service) {
+        if (service.equals(SONG_LINK)) {
+            return "That's a song.link page, which links the song on every service. Open it, tap Spotify, then in "
+                    + "Spotify tap Share, then Copy link, and paste that here.";
+        }
         return "That link is to " + service + ", and I can only send songs from Spotify. Find the song in Spotify, "
                 + "tap Share, then Copy link, and paste that here.";
     }

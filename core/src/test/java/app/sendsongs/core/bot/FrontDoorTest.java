@@ -98,6 +98,17 @@ class FrontDoorTest {
     }
 
     @Test
+    void aLinkToAnotherMusicServiceFromSomeoneNotRegisteredSaysTheBotSendsSpotifySongsBeforeTheWelcome() {
+        assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now,
+                "https://music.apple.com/us/album/x/1558533900?i=1558534271")))
+                .singleElement().asString().startsWith("That link is to Apple Music, and I can only send songs from "
+                        + "Spotify.").contains("\n\nHi! I'm Send Songs");
+        assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now, "open.spotify.com/track/"
+                + FakeMusic.SONG.id().value()))).as("a Spotify link without its https:// is a song as it is for others")
+                .singleElement().asString().startsWith("To send that song, connect first");
+    }
+
+    @Test
     void aTapFromSomeoneNotRegisteredGetsTheWelcomeAfterSayingTheCommandWorksOnceTheyConnect() {
         assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("newcomer"), now, "pending", "Pending")))
                 .singleElement().asString().startsWith("That works once you've connected (it takes a minute).\n\n"

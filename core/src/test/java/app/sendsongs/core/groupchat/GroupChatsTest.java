@@ -16,6 +16,7 @@ import app.sendsongs.core.fakes.InMemoryGroupChats;
 import app.sendsongs.core.fakes.InMemoryOutbox;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.fakes.Rendezvous;
+import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.Share;
 import app.sendsongs.core.share.ShareStatus;
@@ -462,6 +463,41 @@ class GroupChatsTest {
             assertThat(share.pre()).isEqualTo("he said  evil tab[31m");
             assertThat(share.post()).isEqualTo("after!");
         });
+    }
+
+    @Test
+    void aLinkPastedWithoutItsSchemeOrWithAnEmojiRightAfterItIsSharedAsInAPrivateChat() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", LINK.replace("https://", "") + "🎶 for the drive");
+
+        assertThat(bot.last(BOB)).isEqualTo("🎵 Alice Archer shared a song in Friday Band: " + FakeMusic.SONG.title()
+                + "\n“🎶 for the drive”");
+    }
+
+    @Test
+    void aSongLinkedBesideItsAlbumIsSharedWithTheAlbumsLinkInItsNote() {
+        tap(BOB, "join");
+        String album = "https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy";
+
+        command(ALICE, "send", LINK + " the whole album: " + album);
+
+        assertThat(bot.last(BOB)).isEqualTo("🎵 Alice Archer shared a song in Friday Band: " + FakeMusic.SONG.title()
+                + "\n“the whole album: " + album + "”");
+    }
+
+    @Test
+    void aLinkToAnotherMusicServiceSaysWhichAsInAPrivateChatAndNothingIsSent() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", "https://music.youtube.com/watch?v=lYBUbBu4W08&si=x for the drive");
+
+        assertThat(lastChatText()).isEqualTo(OtherMusicLinks.notSpotify("YouTube Music"));
+        in(ALICE, new GroupChatAction.Command("send", "", Optional.of("new single! https://music.apple.com/us/album/x/1"
+                + "?i=2")));
+        assertThat(lastChatText()).as("in the message the /send answers").isEqualTo(
+                OtherMusicLinks.notSpotify("Apple Music"));
+        assertThat(shares()).isEmpty();
     }
 
     @Test

@@ -21,7 +21,15 @@ class OtherMusicLinksTest {
         "https://music.amazon.co.uk/albums/B0?trackAsin=B1                               | Amazon Music",
         "https://artist.bandcamp.com/track/song                                          | Bandcamp",
         "listen to this! (https://music.apple.com/us/album/x/1?i=2)                      | Apple Music",
-        "HTTPS://MUSIC.APPLE.COM/us/album/x/1?i=2                                        | Apple Music"})
+        "HTTPS://MUSIC.APPLE.COM/us/album/x/1?i=2                                        | Apple Music",
+        "https://www.shazam.com/song/1558534271/never-gonna-give-you-up                  | Shazam",
+        "https://shz.am/t1558534271                                                      | Shazam",
+        "https://open.qobuz.com/track/12345                                              | Qobuz",
+        "https://audiomack.com/artist/song/title                                         | Audiomack",
+        "https://song.link/s/4uLU6hMCjMI75M1A2tKUQC                                      | song.link",
+        "https://album.link/i/1558533900                                                 | song.link",
+        "https://odesli.co/abc                                                           | song.link",
+        "https://pods.link/i/123                                                         | song.link"})
     void namesTheServiceOfALinkPastedFromAnotherApp(String text, String service) {
         assertThat(OtherMusicLinks.serviceIn(text)).contains(service);
     }
@@ -39,5 +47,11 @@ class OtherMusicLinksTest {
     void saysWhyAndHowToSendItFromSpotify(String service) {
         assertThat(OtherMusicLinks.notSpotify(service)).startsWith("That link is to " + service + ", and I can only "
                 + "send songs from Spotify.").contains("tap Share, then Copy link");
+    }
+    @org.junit.jupiter.api.Test
+    void aSongLinkPageSaysToOpenItsSpotifyLink() {
+        assertThat(OtherMusicLinks.notSpotify("song.link")).isEqualTo("That's a song.link page, which links the song "
+                + "on every service. Open it, tap Spotify, then in Spotify tap Share, then Copy link, and paste that "
+                + "here.");
     }
 }

@@ -53,4 +53,24 @@ class TrackLinksTest {
         assertThat(TrackLinks.notASong("https://open.spotify.com/")).isEqualTo("That Spotify link isn't a song. "
                 + "In Spotify, open the song, tap Share, then Copy link, and paste that here.");
     }
+    @Test
+    void tidyingWritesSpotifysHostAsTheLinkReaderReadsItAndSetsAGluedEmojiApart() {
+        assertThat(TrackLinks.tidied("see open.spotify.com/track/" + ID + "!")).isEqualTo("see " + LINK + "!");
+        assertThat(TrackLinks.tidied("(WWW.Open.Spotify.com/track/" + ID + ")")).isEqualTo("(" + LINK + ")");
+        assertThat(TrackLinks.tidied("Spotify.link/abc")).isEqualTo("https://spotify.link/abc");
+        assertThat(TrackLinks.tidied(LINK + "🎶🎶")).isEqualTo(LINK + " 🎶🎶");
+        assertThat(TrackLinks.tidied("“" + LINK + "”")).as("one quoted word, as typed").isEqualTo("“" + LINK + "”");
+        assertThat(TrackLinks.tidied("听这首歌" + LINK + "。")).isEqualTo("听这首歌 " + LINK + " 。");
+        assertThat(TrackLinks.tidied("spotify:track:" + ID + "❤️")).isEqualTo("spotify:track:" + ID + " ❤️");
+        assertThat(TrackLinks.tidied("https://open.spotify.com/\ntrack/" + ID)).isEqualTo(LINK);
+    }
+
+    @Test
+    void tidyingLeavesOtherWordsAndLinksAsTheyWere() {
+        for (String untouched : new String[] {"listen on Spotify: it's great 🎶", "myopen.spotify.com/track/" + ID,
+                "https://song.link/https://open.spotify.com/track/" + ID, "https://example.com/open.spotify.com/x",
+                "open.spotify.com is down", LINK + "\nsee you", "café open.spotify.comic/x"}) {
+            assertThat(TrackLinks.tidied(untouched)).as(untouched).isEqualTo(untouched);
+        }
+    }
 }
