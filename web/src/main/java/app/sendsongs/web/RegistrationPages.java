@@ -5,6 +5,7 @@ import app.sendsongs.core.registration.CallbackResult;
 import app.sendsongs.core.registration.ConnectStart;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.shared.ConnectLink;
+import app.sendsongs.core.shared.SealedValue;
 import app.sendsongs.core.user.PersonalLinks;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -20,11 +21,15 @@ import java.util.regex.Pattern;
  * {@code /connect}, Spotify's) sends the browser to the source's consent with a sealed state, or shows the paste page
  * of a source without one; {@code GET /callback/<source>} (and {@code /callback}, Spotify's) and, for a pasted token,
  * {@code POST /callback/<source>} finish it. Nothing is stored when a browser asks to connect: a flood of requests
- * costs a signature each. The state is bound to the browser by the {@link ConnectCookie}.
+ * costs a sealing each. The state is bound to the browser by the {@link ConnectCookie}.
  */
 public final class RegistrationPages {
-    /** What a personal link's token is made of (a signed value: base64url, a dot), and no longer than one. */
-    private static final Pattern PERSONAL_LINK_SHAPE = Pattern.compile("[A-Za-z0-9_.-]{1,1000}");
+    /**
+     * What a personal link's token is made of (a {@link SealedValue}: base64url, and a dot in one signed before values
+     * were sealed), and no longer than one.
+     */
+    private static final Pattern PERSONAL_LINK_SHAPE = Pattern.compile("[A-Za-z0-9_.-]{1," + SealedValue.MAX_LENGTH
+            + "}");
     private final Registration registration;
     private final ConnectLink connectLink;
     private final Clock clock;

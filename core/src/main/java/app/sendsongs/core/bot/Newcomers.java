@@ -88,7 +88,7 @@ final class Newcomers {
     /**
      * A command about what the person sent, their friends or their groups: typed (or tapped on an old menu) before
      * connecting, it got the bare welcome, as if it had not been read. ({@code name} is left out: the welcome that
-     * follows registration says how to set one.)
+     * follows registration says how to set one. A song sent to a group is a song, answered before this.)
      */
     private static boolean needsAnAccount(Command command) {
         return switch (command) {
@@ -116,6 +116,8 @@ final class Newcomers {
             case ParseResult.Parsed(Command.StartShare share) ->
                     welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
+            case ParseResult.Parsed(Command.SendToGroup send) ->
+                    welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
             case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
                     .map(Message::text).orElseGet(() -> welcome.withText(NOTHING_KEPT + welcome.text()));
             case ParseResult.Parsed(Command command) when needsAnAccount(command) ->

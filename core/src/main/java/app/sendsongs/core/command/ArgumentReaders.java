@@ -210,6 +210,9 @@ final class ArgumentReaders {
             // an invite of the pending list: its number, or the token its tap carries (a token's case matters)
             return new ParseResult.Parsed(new Command.Cancel(Optional.of("invite " + words.get(1).replace("#", ""))));
         }
+        if (!words.isEmpty() && words.getFirst().equalsIgnoreCase("invite")) {
+            return args.invalid("Say which invite: {cancel} invite <number>, as your pending list numbers them.");
+        }
         if (words.size() == 2 && words.getFirst().equalsIgnoreCase("all") && words.get(1).matches("\\d{1,15}")) {
             return new ParseResult.Parsed(new Command.Cancel(Optional.of("all " + words.get(1))));
         }

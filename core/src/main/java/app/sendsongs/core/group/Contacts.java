@@ -69,10 +69,14 @@ public final class Contacts implements Acquaintances {
         return shares.latestSentBy(sender, MAX_CONTACTS).stream().filter(share -> share.receiver().equals(receiver));
     }
 
+    /**
+     * Read from the person's latest {@value #MAX_CONTACTS} songs received, as {@link #contactsOf} reads them: every
+     * pasted link asks for this.
+     */
     @Override
     public List<ChatAddress> sendersOf(ChatAddress person, TrackId track) {
-        return shares.sharesReceivedBy(person).stream().filter(share -> share.track().id().equals(track))
-                .map(Share::sender).distinct().toList();
+        return shares.latestReceivedBy(person, MAX_CONTACTS).stream()
+                .filter(share -> share.track().id().equals(track)).map(Share::sender).distinct().toList();
     }
 
     @Override

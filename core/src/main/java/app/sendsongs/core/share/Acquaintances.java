@@ -24,7 +24,10 @@ public interface Acquaintances {
      */
     boolean knownApartFrom(ChatAddress person, ChatAddress other, String shareId);
 
-    /** The people who sent the person the song {@code track} (they have it): one read of what the person was sent. */
+    /**
+     * The people who sent the person the song {@code track} (they have it), among the songs the person was sent
+     * lately: one bounded read.
+     */
     List<ChatAddress> sendersOf(ChatAddress person, TrackId track);
 
     /** The names of the groups both people are in, as {@code person} names them. */

@@ -47,13 +47,14 @@ public final class SentSongs {
         this.clock = clock;
         this.songLines = new SentSongLines(users, names, groupNames, clock);
         this.cancelling = new CancelSong(shares, outbox, settled, marks, songLines);
-        this.invites = new WaitingInvites(invites, marks, clock);
+        this.invites = new WaitingInvites(invites, shown, marks, clock);
     }
 
     /**
      * {@code pending}: the list, with a tap to stop each of the first songs. A tap names its song, not its number:
      * the list changes as songs are played or expire, and a tap on an older list must not stop the song now at
-     * that number. A typed number means the song this list shows at it ({@link ShownPendingList}).
+     * that number. A typed number means the song (or, after {@code invite}, the invite) this list shows at it
+     * ({@link ShownPendingList}).
      */
     public Message pending(User sender) {
         return pending(sender, open(sender), invites.of(sender), "");
@@ -61,7 +62,7 @@ public final class SentSongs {
 
     /** The pending list of {@code open} songs and {@code waiting} invites, after {@code lead}, with their taps. */
     private Message pending(User sender, List<Share> open, List<Invite> waiting, String lead) {
-        shown.shown(sender.address(), open);
+        shown.shown(sender.address(), open, waiting);
         List<Choice> taps = new ArrayList<>(cancelTaps(open));
         taps.addAll(WaitingInvites.taps(waiting, Message.MAX_CHOICES - taps.size()));
         return Message.text(lead + pendingText(sender, open, waiting)).withChoices(taps);

@@ -82,6 +82,14 @@ public interface ShareStore {
     }
 
     /**
+     * The latest {@code limit} of {@link #sharesReceivedBy}, newest first. A store may read no more shares than these;
+     * by default it reads every share the person was sent.
+     */
+    default List<Share> latestReceivedBy(ChatAddress receiver, int limit) {
+        return sharesReceivedBy(receiver).stream().limit(limit).toList();
+    }
+
+    /**
      * The people a person's latest shares were with: the receivers of the latest {@code shares} they sent and the
      * senders of the latest {@code shares} they were sent, the latest exchange first, each person once. As
      * {@link #latestExchanges} reads them.

@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The pending list a person was last shown, so that a typed {@code cancel 2} stops the song they saw as 2 although
- * the list has changed since (a song played, expired or was cancelled). It is kept in the person's slot of the
- * {@link ChoiceStore}, as a {@link PendingChoice} with no candidates whose command text is {@code pending} and the
- * songs' share ids in the order shown. It is no question: a bare number does not answer it, starting a share does not
+ * the list has changed since (a song played, expired or was cancelled), and {@code cancel invite 1} the invite they saw
+ * as 1 (the first of them expired, or was used). It is kept in the person's slot of the {@link ChoiceStore}, as a
+ * {@link PendingChoice} with no candidates whose command text is {@code pending}, the songs' share ids in the order
+ * shown, then the invites' {@link #madeAt} each after {@value #INVITE} (not their tokens: a token is the invite's
+ * link, kept in the invite alone). It is no question: a bare number does not answer it, starting a share does not
  * drop it ({@link #takeQuestion}), and it never takes the place of an open question (a "which one?", forget_me's).
  * While it is not kept (none shown, too long, a question open when it was shown, or a question asked since), a number
  * counts in the list as it is.
@@ -21,6 +24,8 @@ public final class ShownPendingList {
     private static final String COMMAND = "pending";
     /** A longer list is not kept (its ids would make one stored item too large): its numbers count as they are. */
     static final int MOST_KEPT = 1000;
+    /** What an invite's entry starts with; no share id holds it. */
+    private static final String INVITE = "invite@";
 
     private final ChoiceStore choices;
     private final Clock clock;
@@ -33,23 +38,50 @@ public final class ShownPendingList {
         this.kept = kept;
     }
 
-    /** The person was shown {@code list}: keep it, unless a question is open; an empty one forgets the older list. */
-    void shown(ChatAddress person, List<Share> list) {
+    /**
+     * The person was shown {@code list} and {@code invites}: keep them, unless a question is open; an empty list
+     * forgets the older one.
+     */
+    void shown(ChatAddress person, List<Share> list, List<Invite> invites) {
         Optional<PendingChoice> open = choices.openChoice(person);
         Instant now = clock.instant();
         if (open.filter(choice -> !isOne(choice) && choice.expiresAt().isAfter(now)).isPresent()) {
             return;
         }
-        if (!list.isEmpty() && list.size() <= MOST_KEPT) {
-            String ids = String.join(" ", list.stream().map(Share::id).toList());
-            choices.saveChoice(new PendingChoice(person, COMMAND + " " + ids, List.of(), now.plus(kept)));
+        List<String> entries = Stream.concat(list.stream().map(Share::id),
+                invites.stream().map(invite -> INVITE + madeAt(invite))).toList();
+        if (!entries.isEmpty() && entries.size() <= MOST_KEPT) {
+            choices.saveChoice(new PendingChoice(person, COMMAND + " " + String.join(" ", entries), List.of(),
+                    now.plus(kept)));
         } else if (open.isPresent()) {
             choices.takeChoice(person); // an older list, or a question that has expired
         }
     }
 
-    /** The share ids of the list last shown to the person, in the order shown, while it is kept. */
+    /**
+     * The share ids of the list last shown to the person, in the order shown, while it is kept and showed any (numbers
+     * typed after a list of invites alone count in the songs as they are).
+     */
     Optional<List<String>> lastShown(ChatAddress person) {
+        return entries(person).map(entries -> entries.stream().filter(entry -> !entry.startsWith(INVITE)).toList())
+                .filter(ids -> !ids.isEmpty());
+    }
+
+    /**
+     * The {@link #madeAt} of the invites the list last shown to the person showed, in the order shown, while it is
+     * kept and showed any (numbers typed after a list that showed none count in the invites as they are).
+     */
+    Optional<List<String>> lastShownInvites(ChatAddress person) {
+        return entries(person).map(entries -> entries.stream().filter(entry -> entry.startsWith(INVITE))
+                .map(entry -> entry.substring(INVITE.length())).toList()).filter(invites -> !invites.isEmpty());
+    }
+
+    /** What tells one of a sender's invites from their others: when it was made, to the millisecond. */
+    static String madeAt(Invite invite) {
+        return Long.toString(invite.createdAt().toEpochMilli());
+    }
+
+    private Optional<List<String>> entries(ChatAddress person) {
         return choices.openChoice(person).filter(ShownPendingList::isOne)
                 .filter(choice -> choice.expiresAt().isAfter(clock.instant()))
                 .map(choice -> Arrays.asList(choice.commandText().substring(COMMAND.length() + 1).split(" ")));

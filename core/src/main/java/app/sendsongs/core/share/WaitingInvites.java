@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * The invites a person made that nobody has signed up through yet, as {@link SentSongs} shows them beside the songs
  * being watched: listed in {@code pending}, each with a tap that cancels it ({@code cancel invite <token>}, or typed,
- * {@code cancel invite <number>}), and offered by "undo" right after it was made. A cancelled invite is taken from the
- * store: its link opens nothing, its song goes to nobody, and its sender hears nothing more of it.
+ * {@code cancel invite <number>}, the number as the list last shown showed it), and offered by "undo" right after it
+ * was made. A cancelled invite is taken from the store: its link opens nothing, its song goes to nobody, and its
+ * sender hears nothing more of it.
  */
 final class WaitingInvites {
     /** What a tap (or a typed cancel) puts after {@code cancel} to mean an invite. */
@@ -30,11 +31,13 @@ final class WaitingInvites {
     private static final String DONE_BEFORE = "Cancelled that invite: its link no longer works, and nothing was sent.";
 
     private final Invites invites;
+    private final ShownPendingList shown;
     private final HandlingMarks marks;
     private final Clock clock;
 
-    WaitingInvites(Invites invites, HandlingMarks marks, Clock clock) {
+    WaitingInvites(Invites invites, ShownPendingList shown, HandlingMarks marks, Clock clock) {
         this.invites = invites;
+        this.shown = shown;
         this.marks = marks;
         this.clock = clock;
     }
@@ -84,27 +87,34 @@ final class WaitingInvites {
     }
 
     /**
-     * The invite the list shows at {@code number}. The one chosen is kept first (by when it was made, a count), so
-     * handled again after a crash the cancel takes that invite, not the one at that number by then.
+     * The invite the list last shown showed at {@code number} ({@link ShownPendingList}), or, when none is kept, the
+     * one the list shows at it now. The one chosen is kept first (by when it was made), so handled again after a crash
+     * the cancel takes that invite, not the one at that number by then.
      */
     private String cancelNumber(User sender, int number) {
         List<Invite> waiting = of(sender);
         Optional<String> chosen = marks.kept(CHOSE);
         if (chosen.isPresent()) {
-            return waiting.stream().filter(invite -> madeAt(invite).equals(chosen.get())).findFirst()
-                    .map(invite -> cancel(sender, invite)).orElse(DONE_BEFORE);
+            return oneMadeAt(waiting, chosen.get()).map(invite -> cancel(sender, invite)).orElse(DONE_BEFORE);
         }
-        if (number < 1 || number > waiting.size()) {
-            return "There is no invite " + number + " in your list: " + (waiting.isEmpty()
-                    ? "you have no invite nobody has signed up through." : "it has 1 to " + waiting.size() + ".");
+        List<String> listed = shown.lastShownInvites(sender.address())
+                .orElseGet(() -> waiting.stream().map(ShownPendingList::madeAt).toList());
+        if (number < 1 || number > listed.size()) {
+            return "There is no invite " + number + " in your list: " + (listed.isEmpty()
+                    ? "you have no invite nobody has signed up through." : "it has 1 to " + listed.size() + ".");
         }
-        Invite invite = waiting.get(number - 1);
-        marks.keep(CHOSE, madeAt(invite), sender.lastMessageAt());
-        return cancel(sender, invite);
+        Optional<Invite> invite = oneMadeAt(waiting, listed.get(number - 1));
+        if (invite.isEmpty()) {
+            return "Invite " + number + " in the list I showed you isn't open any more (used, expired or cancelled), "
+                    + "so I cancelled nothing.\nSee the list as it is now: "
+                    + CommandStyle.of(sender.address()).spell("pending");
+        }
+        marks.keep(CHOSE, listed.get(number - 1), sender.lastMessageAt());
+        return cancel(sender, invite.get());
     }
 
-    private static String madeAt(Invite invite) {
-        return Long.toString(invite.createdAt().toEpochMilli());
+    private static Optional<Invite> oneMadeAt(List<Invite> waiting, String madeAt) {
+        return waiting.stream().filter(invite -> ShownPendingList.madeAt(invite).equals(madeAt)).findFirst();
     }
 
     /** Cancels {@code invite} of {@code sender}'s (the only thing a bare {@code cancel} could stop, say). */

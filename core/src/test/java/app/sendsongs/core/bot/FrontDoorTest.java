@@ -93,6 +93,9 @@ class FrontDoorTest {
         assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now,
                 "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link())))
                 .singleElement().asString().startsWith("To send that song, connect first");
+        assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now,
+                "send_song group:\"Family\" " + FakeMusic.SONG.id().link()))).as("to a group, a song too")
+                .singleElement().asString().startsWith("To send that song, connect first");
         assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now, "hello")))
                 .singleElement().asString().startsWith("Hi! I'm Send Songs");
     }

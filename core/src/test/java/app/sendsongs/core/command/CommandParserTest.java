@@ -212,6 +212,10 @@ class CommandParserTest {
                         Optional.of(new TrackId("4uLU6hMCjMI75M1A2tKUQC"))));
         assertThat(invalid("pending now").problem()).contains("takes nothing");
         assertThat(invalid("cancel the blue one").problem()).contains("number");
+        assertThat(invalid("cancel invite").problem()).as("which invite, not which song")
+                .isEqualTo("Say which invite: cancel invite <number>, as your pending list numbers them.");
+        assertThat(invalid("cancel invite Carol").problem())
+                .isEqualTo("Say which invite: cancel invite <number>, as your pending list numbers them.");
     }
 
     @Test

@@ -224,8 +224,27 @@ class InvitesTest {
         assertThat(asked).startsWith("You have 1 song pending and 1 invite. Say which:").contains("\n1. " + TITLE
                 + " → \"Carol Jones\": opened, waiting for them to sign up; the link works for 7 more days");
         assertThat(bot.reply(ALICE, "cancel invite 1")).startsWith("Cancelled your invite for " + TITLE);
-        assertThat(bot.reply(ALICE, "cancel invite 1")).isEqualTo("There is no invite 1 in your list: you have no "
-                + "invite nobody has signed up through.");
+        assertThat(bot.reply(ALICE, "cancel invite 1")).as("again, after the list that showed it")
+                .startsWith("Invite 1 in the list I showed you isn't open any more");
+        assertThat(bot.reply(ALICE, "cancel invite 2")).isEqualTo("There is no invite 2 in your list: it has 1 to 1.");
+    }
+
+    @Test
+    void cancelInviteByNumberMeansTheInviteTheListShowedAtItThoughTheFirstHasExpiredSince() {
+        bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK);
+        bot.advance(Duration.ofDays(1));
+        bot.reply(ALICE, "send_song name:\"Dan Brown\" " + FakeMusic.OTHER_SONG.id().link());
+        assertThat(bot.reply(ALICE, "pending")).contains("\n1. " + TITLE + " → \"Carol Jones\"",
+                "\n2. " + FakeMusic.OTHER_SONG.title() + " → \"Dan Brown\"");
+
+        bot.advance(Invites.LIFETIME.minusDays(1).plusMinutes(1)); // Carol's has expired, Dan's not
+
+        assertThat(bot.reply(ALICE, "cancel invite 1")).isEqualTo("Invite 1 in the list I showed you isn't open any "
+                + "more (used, expired or cancelled), so I cancelled nothing.\nSee the list as it is now: /pending");
+        assertThat(bot.reply(ALICE, "pending")).as("Dan's invite, 2 in the list shown, was not cancelled")
+                .contains("\n1. " + FakeMusic.OTHER_SONG.title() + " → \"Dan Brown\"");
+        assertThat(bot.reply(ALICE, "cancel invite 1")).as("the list as shown now")
+                .startsWith("Cancelled your invite for " + FakeMusic.OTHER_SONG.title() + " to \"Dan Brown\"");
     }
 
     @Test

@@ -266,6 +266,28 @@ public abstract class ShareStoreContract extends StoreFixture {
     }
 
     @Test
+    void aPersonsLatestSharesReceivedComeNewestFirstInEveryStateAndNoMoreThanAsked() {
+        Share watching = watchingShare("s-2", "dan", "alice", minutes(2), minutes(30));
+        for (Share share : List.of(share("s-1", "bob", "alice", T0, ShareStatus.PLAYED), watching,
+                heldShare("s-3", "carol", "alice", minutes(3)), share("s-4", "erin", "alice", minutes(4),
+                        ShareStatus.EXPIRED), heldShare("s-5", "alice", "bob", minutes(5)))) {
+            shares.insertShare(share);
+        }
+        for (String id : List.of("s-6", "s-7")) {
+            shares.insertShare(heldShare(id, "frank", "alice", minutes(6)));
+        }
+
+        assertThat(shares.latestReceivedBy(at("alice"), 2)).as("of one millisecond, in sending order")
+                .extracting(Share::id).containsExactly("s-7", "s-6");
+        assertThat(shares.latestReceivedBy(at("alice"), 4)).extracting(Share::id)
+                .containsExactly("s-7", "s-6", "s-4", "s-3");
+        assertThat(shares.latestReceivedBy(at("alice"), 10)).extracting(Share::id)
+                .containsExactly("s-7", "s-6", "s-4", "s-3", "s-2", "s-1");
+        assertThat(shares.latestReceivedBy(at("alice"), 5).getLast()).isEqualTo(watching);
+        assertThat(shares.latestReceivedBy(onTelegram("alice"), 10)).isEmpty();
+    }
+
+    @Test
     void theLatestSharesOfOneMillisecondAreCutInSendingOrder() {
         for (String id : List.of("s-1", "s-2", "s-3", "s-4")) {
             shares.insertShare(heldShare(id, "alice", "bob", T0));

@@ -154,21 +154,26 @@ final class DynamoShares implements ShareStore {
     }
 
     /**
-     * The newest {@code shares} each way: sent ones from {@code gsi1}; received ones from the newest of each
-     * state's range of {@code gsi2}, held and done ones by creation time, and every watched one (whose sort
-     * key is its delivery time; watches end, so they are few).
+     * The newest of each state's range of {@code gsi2}: held and done ones by creation time, and every watched one
+     * (whose sort key is its delivery time; watches end, so they are few).
      */
     @Override
-    public List<Exchange> latestExchanges(ChatAddress person, int shares) {
-        String received = receivedKey(person);
+    public List<Share> latestReceivedBy(ChatAddress receiver, int limit) {
+        String received = receivedKey(receiver);
         List<Map<String, AttributeValue>> candidates = new ArrayList<>();
         candidates.addAll(latest(TableLayout.GSI2, TableLayout.GSI2_PK, received, TableLayout.GSI2_SK, HELD,
-                shares));
+                limit));
         candidates.addAll(latest(TableLayout.GSI2, TableLayout.GSI2_PK, received, TableLayout.GSI2_SK, DONE,
-                shares));
-        candidates.addAll(received(person, WATCHING));
+                limit));
+        candidates.addAll(received(receiver, WATCHING));
+        return latestFirst(candidates, limit);
+    }
+
+    /** The newest {@code shares} each way: sent ones from {@code gsi1}, received ones as {@link #latestReceivedBy}. */
+    @Override
+    public List<Exchange> latestExchanges(ChatAddress person, int shares) {
         Stream<Share> latestSent = latestSentBy(person, shares).stream();
-        Stream<Share> latestReceived = latestFirst(candidates, shares).stream();
+        Stream<Share> latestReceived = latestReceivedBy(person, shares).stream();
         return Stream.concat(latestSent, latestReceived).sorted(Comparator.comparing(Share::createdAt).reversed())
                 .map(share -> new Exchange(share.sender().equals(person) ? share.receiver() : share.sender(),
                         share.createdAt())).toList();

@@ -136,8 +136,14 @@ final class SqliteShares implements ShareStore {
 
     @Override
     public Optional<Share> latestReceivedBy(ChatAddress receiver) {
-        return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC LIMIT 1",
-                SqliteShares::share, receiver)).stream().findFirst();
+        return latestReceivedBy(receiver, 1).stream().findFirst();
+    }
+
+    /** By the index on (receiver, created, seq): the newest rows, not the person's whole history. */
+    @Override
+    public List<Share> latestReceivedBy(ChatAddress receiver, int limit) {
+        return db.read(s -> s.query(SELECT + "WHERE receiver_address = ? ORDER BY created_at DESC, seq DESC LIMIT ?",
+                SqliteShares::share, receiver, limit));
     }
 
     /** Two reads of a few index pages each, in one read transaction, merged latest first (sends first on a tie). */
