@@ -45,7 +45,7 @@ public final class LinkShare {
         this.drafts = new OpenDrafts(drafts, clock);
         this.tracks = tracks;
         RecipientTaps recipientTaps = new RecipientTaps(users, acquaintances, groups, whichPerson, names);
-        this.questions = new ShareQuestions(recipientTaps);
+        this.questions = new ShareQuestions(recipientTaps, sendSong);
         this.notes = new DraftNotes(this.drafts, recipientTaps, questions);
         this.sending = new DraftSending(this.drafts, users, sendSong, groups, questions);
         NamesGiven namesGiven = new NamesGiven(friends, groups);

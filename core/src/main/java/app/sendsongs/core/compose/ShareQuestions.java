@@ -7,9 +7,11 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.WordsForTaps;
 import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.Texts;
+import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +27,33 @@ final class ShareQuestions {
             + "Copy link) and I'll ask who it's for. Or send it in one go: {send_song} name:\"Bob Fisher\" <link>";
 
     private final RecipientTaps taps;
+    private final SendSong sendSong;
 
-    ShareQuestions(RecipientTaps taps) {
+    ShareQuestions(RecipientTaps taps, SendSong sendSong) {
         this.taps = taps;
+        this.sendSong = sendSong;
     }
 
     /** The question a share stands at, again, after {@code lead}. */
     Message askAgain(ShareDraft draft, String lead) {
         return switch (draft.stage()) {
-            case WHO -> Message.text(lead + "Who is " + draft.title() + " for?"
-                    + (draft.offered().isEmpty() ? " Type their name." : "")).withChoices(taps.whoTaps(draft));
+            case WHO -> Message.text(lead + whoAgain(draft)).withChoices(taps.whoTaps(draft));
             case NOTE -> Message.text(lead + askForNote(draft, false));
             case AFTER_NOTE -> Message.text(lead + askForNote(draft, true));
             case READY -> ready(draft, lead);
         };
+    }
+
+    /**
+     * "Who is it for?" again; after the person invited someone for the song (the share stays, in case they meant
+     * someone registered), that the invite waits, so the question does not read as if the song went nowhere.
+     */
+    private String whoAgain(ShareDraft draft) {
+        boolean tapsOffered = !draft.offered().isEmpty();
+        return sendSong.invitedFor(draft.person(), draft.track())
+                .map(friend -> "Your invite for " + Names.quoted(friend) + " waits for them. To send " + draft.title()
+                        + " to someone registered too, type their name" + (tapsOffered ? " or tap them." : "."))
+                .orElseGet(() -> "Who is " + draft.title() + " for?" + (tapsOffered ? "" : " Type their name."));
     }
 
     /** "Send it now, or add a note first?" Or send it to someone else, asked who again. */

@@ -2,6 +2,7 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.ChatPlatforms;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Handles;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +139,12 @@ public final class Invites {
     /** The invites {@code sender} made that nobody has signed up through yet, the first to expire first. */
     List<Invite> waitingFrom(ChatAddress sender) {
         return store.openInvitesSentBy(sender, clock.instant(), mostOpen);
+    }
+
+    /** The name {@code sender} typed for their latest invite to {@code track} nobody has signed up through yet. */
+    public Optional<String> waitingFor(ChatAddress sender, TrackId track) {
+        return waitingFrom(sender).stream().filter(invite -> invite.track().equals(track))
+                .max(Comparator.comparing(Invite::createdAt)).map(Invite::friendName);
     }
 
     /** {@code sender}'s invite of that token, while nobody has signed up through it. */

@@ -8,6 +8,7 @@ import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.Track;
+import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.privacy.ReceiverPreferences;
 import app.sendsongs.core.shared.Cause;
@@ -126,6 +127,11 @@ public final class SendSong {
             case WhichPerson.Answer.Dropped() -> Message.text("OK, I didn't send it.");
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
+    }
+
+    /** The name {@code sender} typed for their latest invite to {@code track} nobody has signed up through yet. */
+    public Optional<String> invitedFor(ChatAddress sender, TrackId track) {
+        return invites.waitingFor(sender, track);
     }
 
     /**

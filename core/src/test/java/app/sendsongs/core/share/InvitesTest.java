@@ -42,6 +42,19 @@ class InvitesTest {
     }
 
     @Test
+    void aPastedSongAskedAgainAfterAnInviteSaysTheInviteWaitsAndAsksOnlyForSomeoneRegisteredToo() {
+        bot.reply(ALICE, LINK);
+        assertThat(bot.reply(ALICE, "Erin Walsh")).startsWith("I don't know anyone called \"Erin Walsh\" yet.");
+
+        assertThat(bot.reply(ALICE, "pending")).as("not as if the song went nowhere")
+                .endsWith("\n\nStill open: Your invite for \"Erin Walsh\" waits for them. To send " + TITLE
+                        + " to someone registered too, type their name.");
+        bot.register(BotHarness.at("bob"), "Bob Fisher");
+        assertThat(bot.reply(ALICE, "Bob Fisher")).as("the share still goes to someone registered")
+                .isEqualTo("Send " + TITLE + " to Bob Fisher?");
+    }
+
+    @Test
     void theSenderGetsALinkOnEachPlatformTheirOwnFirstAndTheFriendOpeningOneGetsTheSongOnceRegistered() {
         String told = bot.reply(ALICE, "send_song name:\"Carol Jones\" pre:\"for the drive\" " + LINK);
 
