@@ -115,7 +115,7 @@ public final class Bot {
         this.songsThatWaited = features.songsThatWaited();
         this.planner = planner;
         this.clock = clock;
-        this.newcomers = new Newcomers(registration, features.forgetMe());
+        this.newcomers = new Newcomers(registration, features.forgetMe(), invites);
         this.questions = new OpenQuestions(choices, features.groups(), features.whichPerson(), linkShare, clock);
         this.typedAtAQuestion = new TypedAtAQuestion(questions, features.groups(), features.whichPerson());
         Choosing choosing = new Choosing(questions, features.sendSong(), features.whichPerson(), linkShare, sentSongs,

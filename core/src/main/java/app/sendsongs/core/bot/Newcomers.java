@@ -9,6 +9,7 @@ import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.share.InviteDelivery;
 import app.sendsongs.core.shared.ChatAddress;
 import java.util.Optional;
 
@@ -32,10 +33,12 @@ final class Newcomers {
 
     private final Registration registration;
     private final ForgetMe forgetMe;
+    private final InviteDelivery invites;
 
-    Newcomers(Registration registration, ForgetMe forgetMe) {
+    Newcomers(Registration registration, ForgetMe forgetMe, InviteDelivery invites) {
         this.registration = registration;
         this.forgetMe = forgetMe;
+        this.invites = invites;
     }
 
     /** The welcome to someone who opened the conversation through a link, after the way back to a group chat's. */
@@ -70,6 +73,9 @@ final class Newcomers {
                 : Optional.empty();
         if (typedNotASource.isPresent()) { // "I don't have Spotify"
             return registration.welcomeWithout(from, typedNotASource.get());
+        }
+        if (parsed instanceof ParseResult.Parsed(Command.ForgetMe forget) && forget.confirmed()) {
+            invites.forget(from); // "I keep nothing about you" holds once no invite they opened keeps their address
         }
         // read only when it is the answer: it looks up which sources turned people away lately
         Message welcome = registration.welcome(from);

@@ -59,6 +59,11 @@ public record Invite(String token, ChatAddress sender, String friendName, TrackI
         return TOKEN.matcher(token).matches();
     }
 
+    /** The same invite, opened by nobody. */
+    public Invite unopened() {
+        return new Invite(token, sender, friendName, track, title, pre, post, createdAt, expiresAt, Optional.empty());
+    }
+
     /** The same invite, opened by {@code friend}. */
     public Invite openedBy(ChatAddress friend) {
         return new Invite(token, sender, friendName, track, title, pre, post, createdAt, expiresAt,

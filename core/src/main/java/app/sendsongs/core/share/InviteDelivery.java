@@ -84,6 +84,11 @@ public final class InviteDelivery {
         }
     }
 
+    /** Someone not registered asked to be forgotten: the invites they opened no longer keep their chat address. */
+    public void forget(ChatAddress newcomer) {
+        invites.releaseOpenedBy(newcomer);
+    }
+
     /**
      * {@code answer} to someone not registered, led by the songs of the invites they opened that still wait for them
      * to sign up: they may come back days after opening the link, and the welcome alone says nothing of them.

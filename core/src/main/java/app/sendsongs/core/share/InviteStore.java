@@ -18,6 +18,12 @@ public interface InviteStore {
     boolean openInvite(String token, ChatAddress friend);
 
     /**
+     * Unbinds the invite from {@code friend}, who opened it, so that whoever opens its link next may have it (someone
+     * not registered who asks to be forgotten): true when it was theirs and is now free, false otherwise.
+     */
+    boolean releaseInvite(String token, ChatAddress friend);
+
+    /**
      * Up to {@code limit} of the invites {@code sender} made that are still open (not used, expiring after
      * {@code now}), the earliest to expire first.
      */

@@ -141,6 +141,14 @@ public final class Invites {
         return store.openInvitesSentBy(sender, clock.instant(), mostOpen);
     }
 
+    /**
+     * Frees every invite {@code friend} opened for whoever opens its link next: someone not registered asked to be
+     * forgotten, and their chat address stays in no invite. The senders' songs keep waiting.
+     */
+    public void releaseOpenedBy(ChatAddress friend) {
+        store.invitesOpenedBy(friend).forEach(invite -> store.releaseInvite(invite.token(), friend));
+    }
+
     /** The name {@code sender} typed for their latest invite to {@code track} nobody has signed up through yet. */
     public Optional<String> waitingFor(ChatAddress sender, TrackId track) {
         return waitingFrom(sender).stream().filter(invite -> invite.track().equals(track))

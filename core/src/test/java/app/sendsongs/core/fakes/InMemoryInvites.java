@@ -38,6 +38,16 @@ final class InMemoryInvites implements InviteStore {
     }
 
     @Override
+    public synchronized boolean releaseInvite(String token, ChatAddress friend) {
+        Invite invite = invites.get(token);
+        if (invite == null || !invite.friend().filter(friend::equals).isPresent()) {
+            return false;
+        }
+        invites.put(token, invite.unopened());
+        return true;
+    }
+
+    @Override
     public synchronized List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {
         return invites.values().stream().filter(i -> i.sender().equals(sender) && i.expiresAt().isAfter(now))
                 .sorted(Comparator.comparing(Invite::expiresAt).thenComparing(Invite::token)).limit(limit).toList();

@@ -42,6 +42,19 @@ class InvitesTest {
     }
 
     @Test
+    void aNewcomerWhoOpenedAnInviteAndAsksToBeForgottenLeavesItFreeForTheNextToOpenIt() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        open(CAROL, ref);
+
+        assertThat(bot.say(CAROL, "forget_me confirm")).singleElement().asString()
+                .startsWith("I keep nothing about you.").doesNotContain("Waiting for you");
+        assertThat(bot.stores.invites().invitesOpenedBy(CAROL)).as("their chat address is not kept in it").isEmpty();
+        ChatAddress other = new ChatAddress(Platform.TELEGRAM, "2009");
+        assertThat(open(other, ref)).first().asString().as("free for whoever opens it next")
+                .startsWith("Alice Smith sent you a song: " + TITLE);
+    }
+
+    @Test
     void aPastedSongAskedAgainAfterAnInviteSaysTheInviteWaitsAndAsksOnlyForSomeoneRegisteredToo() {
         bot.reply(ALICE, LINK);
         assertThat(bot.reply(ALICE, "Erin Walsh")).startsWith("I don't know anyone called \"Erin Walsh\" yet.");

@@ -51,6 +51,23 @@ public abstract class InviteStoreContract extends StoreFixture {
     }
 
     @Test
+    void anInviteReleasedByWhoOpenedItIsFreeForTheNextToOpenIt() {
+        invites.saveInvite(invite("t1", at("alice"), 0, 60));
+        invites.openInvite("t1", at("carol"));
+
+        assertThat(invites.releaseInvite("t1", at("mallory"))).as("not theirs").isFalse();
+        assertThat(invites.findInvite("t1").orElseThrow().friend()).contains(at("carol"));
+        assertThat(invites.releaseInvite("t1", at("carol"))).isTrue();
+        assertThat(invites.releaseInvite("t1", at("carol"))).as("again: no longer theirs").isFalse();
+        assertThat(invites.findInvite("t1").orElseThrow().friend()).isEmpty();
+        assertThat(invites.invitesOpenedBy(at("carol"))).isEmpty();
+        assertThat(invites.openInvitesSentBy(at("alice"), minutes(0), 10)).extracting(Invite::token)
+                .containsExactly("t1");
+        assertThat(invites.openInvite("t1", at("dave"))).as("free for the next").isTrue();
+        assertThat(invites.releaseInvite("gone", at("carol"))).isFalse();
+    }
+
+    @Test
     void invitesOpenedByAPersonComeOldestFirst() {
         invites.saveInvite(invite("later", at("alice"), 5, 60));
         invites.saveInvite(invite("earlier", at("bob"), 1, 60));

@@ -72,6 +72,13 @@ final class DynamoInvites implements InviteStore {
         return opened || findInvite(token).flatMap(Invite::friend).filter(friend::equals).isPresent();
     }
 
+    @Override
+    public boolean releaseInvite(String token, ChatAddress friend) {
+        Update unopened = new Update().remove(FRIEND).remove(TableLayout.GSI2_PK).remove(TableLayout.GSI2_SK);
+        return table.updateIf(key(token), unopened, Condition.attributeExists(TableLayout.PK)
+                .and(Condition.equalTo(FRIEND, Attr.s(PersonKey.of(friend))))).isPresent();
+    }
+
     /** The sender's invites are few (their number is capped while they are open), so all are read and sorted here. */
     @Override
     public List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {

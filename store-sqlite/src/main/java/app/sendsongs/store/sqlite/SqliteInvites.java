@@ -41,6 +41,12 @@ final class SqliteInvites implements InviteStore {
     }
 
     @Override
+    public boolean releaseInvite(String token, ChatAddress friend) {
+        return db.write(s -> s.update("UPDATE invites SET friend_address = NULL WHERE token = ? AND friend_address = ?",
+                token, friend)) == 1;
+    }
+
+    @Override
     public List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {
         return db.read(s -> s.query("SELECT " + COLUMNS + " FROM invites WHERE sender_address = ? AND expires_at > ? "
                 + "ORDER BY expires_at, token LIMIT ?", SqliteInvites::invite, sender, now, limit));
