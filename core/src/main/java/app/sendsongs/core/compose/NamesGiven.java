@@ -12,6 +12,7 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What the words given for who a song is for name: someone, one of the sender's groups, several of them at once
@@ -92,6 +93,10 @@ final class NamesGiven {
      */
     Optional<Command.DraftTo> named(User person, Command.ForWhom forWhom) {
         String name = forWhom.name();
+        String groupName = Handles.mentioned(name).orElse(name);
+        if (aGroupAlone(person, forWhom) && friends.contactsNamed(person, groupName).isEmpty()) {
+            return Optional.of(new Command.DraftTo(Optional.empty(), Optional.of(groupName), "", "", false));
+        }
         FriendFinder.Lookup lookup = friends.find(person, name);
         boolean aPerson = switch (lookup) {
             case FriendFinder.Lookup.Found(User friend) -> forWhom.saidFor() || Handles.typed(name).isPresent()
@@ -104,9 +109,44 @@ final class NamesGiven {
             return Optional.of(new Command.DraftTo(Optional.of(name), Optional.empty(), "", "", false));
         }
         boolean aGroup = forWhom.saidFor() && lookup instanceof FriendFinder.Lookup.Nobody
-                && !(groups.findGroup(person, name) instanceof GroupFinder.Lookup.Missing);
+                && !(groups.findGroup(person, groupName) instanceof GroupFinder.Lookup.Missing);
         return aGroup ? Optional.of(new Command.DraftTo(Optional.empty(), Optional.of(name), "", "", false))
                 : Optional.empty();
+    }
+
+    /**
+     * The contacts and then the groups of the person's that a name by itself beside a link names, when it is the name
+     * of one of their groups and of someone they know ("Carol" for the group Carol and Carol King): which one is meant
+     * is asked, never guessed. Empty when the name is no group's, or no contact's (then it is the group's, {@link
+     * #named}).
+     */
+    List<Recipient> groupAndSomeoneNamed(User person, Command.ForWhom forWhom) {
+        if (!aGroupAlone(person, forWhom)) {
+            return List.of();
+        }
+        String name = Handles.mentioned(forWhom.name()).orElse(forWhom.name());
+        List<Recipient> contacts = friends.contactsNamed(person, name).stream()
+                .<Recipient>map(friend -> new Recipient.Person(friend.address())).toList();
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        List<Recipient> groupsNamed = switch (groups.findGroup(person, name)) {
+            case GroupFinder.Lookup.Found(Group group) -> List.of(new Recipient.Group(group.id()));
+            case GroupFinder.Lookup.Several(List<Group> named, String reply) ->
+                    named.stream().<Recipient>map(group -> new Recipient.Group(group.id())).toList();
+            case GroupFinder.Lookup.Missing missing -> List.<Recipient>of();
+        };
+        return Stream.concat(contacts.stream(), groupsNamed.stream()).toList();
+    }
+
+    /**
+     * Whether the words beside a link are, by themselves (no "for"), the name of one of the person's groups ("Book
+     * Club", "@Book Club"), as a friend's whole name by itself is theirs.
+     */
+    private boolean aGroupAlone(User person, Command.ForWhom forWhom) {
+        String name = forWhom.name();
+        return !forWhom.saidFor() && Handles.typed(name).isEmpty()
+                && groups.namesAGroup(person, Handles.mentioned(name).orElse(name));
     }
 
     /** The one person, else the one group of the person's, {@code name} names. */

@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Payload;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.music.ShareSheetWords;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.share.ChoiceStore;
 import app.sendsongs.core.share.FriendFinder;
@@ -67,10 +68,20 @@ final class ShareStart {
             case TrackLookup.Result.Refused(String reply) -> Message.text(reply);
             case TrackLookup.Result.Found(Track track) -> {
                 Optional<ShareDraft> earlier = drafts.of(person);
-                yield notesKept(person, earlier, track, command)
-                        .orElseGet(() -> replacing(earlier, track, () -> begin(person, track, command)));
+                Command.StartShare share = withoutShareSheetWords(command, track);
+                yield notesKept(person, earlier, track, share)
+                        .orElseGet(() -> replacing(earlier, track, () -> begin(person, track, share)));
             }
         };
+    }
+
+    /**
+     * {@code command} without the words beside its link when they only name its song, as a share sheet pastes them
+     * ("Listen to Blinding Lights by The Weeknd on Spotify", "Blinding Lights · The Weeknd"): no note, nor a name.
+     */
+    private static Command.StartShare withoutShareSheetWords(Command.StartShare command, Track track) {
+        return ShareSheetWords.onlyNameTheSong(command.pre(), track) ? new Command.StartShare(command.song(), "",
+                command.post(), Optional.empty(), command.wordsTooLong()) : command;
     }
 
     /**
@@ -95,7 +106,8 @@ final class ShareStart {
 
     private Message begin(User person, Track track, Command.StartShare command) {
         Message asked = command.forWhom()
-                .flatMap(forWhom -> addressed(person, track, forWhom, command.post())
+                .flatMap(forWhom -> groupAndSomeoneNamed(person, track, forWhom, command.post())
+                        .or(() -> addressed(person, track, forWhom, command.post()))
                         .or(() -> severalNamed(person, track, forWhom, command.post())))
                 .orElseGet(() -> offer(person, track, command.pre(), command.post()));
         return command.wordsTooLong() ? asked.withText(asked.text() + WORDS_TOO_LONG) : asked;
@@ -203,6 +215,22 @@ final class ShareStart {
                 .flatMap(name -> namesGiven.recipientNamed(person, name).stream()).distinct().toList();
         Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
         return Optional.of(offer.withLead(NamesGiven.severalAtOnce(person)));
+    }
+
+    /**
+     * The share begun when the name beside the link, by itself, is one of the sender's groups' and someone's they know
+     * ("Carol" for the group Carol and Carol King): "Who is it for?" with both first among the taps, which is never
+     * guessed; the name is no note. Empty when the words name no group, or no contact.
+     */
+    private Optional<Message> groupAndSomeoneNamed(User person, Track track, Command.ForWhom forWhom, String post) {
+        List<Recipient> named = namesGiven.groupAndSomeoneNamed(person, forWhom);
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = Handles.mentioned(forWhom.name()).orElse(forWhom.name());
+        Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
+        return Optional.of(offer.withLead(Names.quoted(name) + " is the name of one of your groups and of someone "
+                + "you know. "));
     }
 
     /**

@@ -129,6 +129,14 @@ public final class SongNames {
                 ? Matcher.quoteReplacement(found.group()) : " ");
     }
 
+    /**
+     * Words as they are compared: without case, accents, apostrophes or punctuation (nor emoji), one space between
+     * each ("I’m listening to Røyksopp!" is "im listening to royksopp").
+     */
+    public static String plain(String text) {
+        return words(folded(text));
+    }
+
     /** An artist name without case, accents, punctuation, a leading "The" or featured artists. */
     public static String artist(String artist) {
         return withoutThe(words(uncredited(artist)));

@@ -201,6 +201,24 @@ public final class FriendFinder {
         };
     }
 
+    /**
+     * The asker's contacts the typed name (not a handle) finds, whole or as a first name; none for anyone else's, so
+     * that a stranger who took a name is never offered for it.
+     */
+    public List<User> contactsNamed(User asker, String typed) {
+        if (Handles.typed(typed).isPresent()) {
+            return List.of();
+        }
+        List<User> found = switch (find(asker, typed)) {
+            case Lookup.Found(User friend) -> List.of(friend);
+            case Lookup.Several(List<User> candidates) -> candidates;
+            case Lookup.Yourself() -> List.<User>of();
+            case Lookup.Nobody() -> List.<User>of();
+        };
+        List<ChatAddress> contacts = acquaintances.contactsOf(asker.address());
+        return found.stream().filter(person -> contacts.contains(person.address())).toList();
+    }
+
     private boolean noneKnown(User asker, List<User> people) {
         List<ChatAddress> contacts = acquaintances.contactsOf(asker.address());
         return people.stream().noneMatch(person -> contacts.contains(person.address()));
