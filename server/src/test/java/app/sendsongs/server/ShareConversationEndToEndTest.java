@@ -223,6 +223,42 @@ class ShareConversationEndToEndTest {
                 + "to Carol King.");
     }
 
+    @Test
+    void onMessengerAShareSheetsWordsNamingTheSongAreNoNoteAndAGroupsNameAloneIsWhoItIsFor() {
+        aliceWithBobAsAContactAndCarolInHerFamily();
+
+        assertThat(sandbox.ask("alice", "Listen to " + nameOf(tracks.get(1)) + " by " + artistsOf(tracks.get(1))
+                + " on Spotify " + LINK + tracks.get(1), 2)).containsExactly("Who is it for?", titleOf(tracks.get(1)));
+        assertThat(sandbox.tapTitled("alice", "Bob Fisher")).containsExactly("Send " + title(tracks.get(1))
+                + " to Bob Fisher?");
+        assertThat(quickReplyTitles()).doesNotContain("No note");
+
+        assertThat(sandbox.ask("alice", LINK + tracks.get(2) + " family", 2)).containsExactly("Send "
+                + title(tracks.get(2)) + " to Family?\n(I dropped " + title(tracks.get(1)) + ", which you hadn't "
+                + "sent.)", titleOf(tracks.get(2)));
+        assertThat(sandbox.tapTitled("alice", "Send")).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(2)) + " to Family (1 person).");
+        assertThat(sandbox.inbox("carol")).contains("🎵 Alice Smith sent a song to Family: " + title(tracks.get(2)));
+    }
+
+    @Test
+    void onTelegramAShareSheetsWordsNamingTheSongAreNoNoteAndAGroupsNameAloneIsWhoItIsFor() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome");
+        telegram.ask(BOB, "/send name:\"Alice Archer\" " + LINK + tracks.getFirst());
+        telegram.ask(ALICE, "/create_group Book Club");
+        telegram.ask(ALICE, "/add_to_group Book Club Bob Fisher");
+
+        assertThat(telegram.ask(ALICE, nameOf(tracks.get(1)) + " · " + artistsOf(tracks.get(1)) + "\n" + LINK
+                + tracks.get(1))).singleElement().asString().startsWith("Who is it for?\n\n🎵 ")
+                .doesNotContain("With it");
+
+        assertThat(telegram.ask(ALICE, "@Book Club " + LINK + tracks.get(2))).singleElement().asString()
+                .startsWith("Send " + title(tracks.get(2)) + " to Book Club?");
+        assertThat(telegram.tap(ALICE, telegram.messages(ALICE).getLast(), "Send")).singleElement().asString()
+                .startsWith("Sent " + title(tracks.get(2)) + " to Book Club (1 person).");
+    }
+
     /** What a tap on the question about {@code droppedTrack}, dropped for {@code nowTrack}, is answered. */
     private String dropped(String droppedTrack, String nowTrack) {
         return "That tap was for " + title(droppedTrack) + ", not the song you're sharing now, so I did nothing. "
