@@ -896,6 +896,26 @@ class GroupChatsTest {
     }
 
     @Test
+    void whenTheBotIsRemovedEveryoneCountedInButWhoRemovedItIsToldPrivatelyThatTheChatsSongsStopAndHowToGetThemAgain() {
+        tap(ALICE, "join");
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        chats.removeBot(BAND_CHAT.id());
+        Inbound.InGroupChat removed = new Inbound.InGroupChat("removed", ALICE, bot.clock.instant(), BAND,
+                new GroupChatAction.BotRemoved());
+
+        bot.app.bot().handle(removed);
+        bot.app.bot().handle(removed);
+
+        String told = "I was removed from Friday Band, so the songs shared there no longer come to you. If someone "
+                + "adds me back, tap Count me in there again to get them.";
+        assertThat(bot.inbox(BOB)).containsOnlyOnce(told);
+        assertThat(bot.inbox(CAROL)).containsOnlyOnce(told);
+        assertThat(bot.inbox(ALICE)).as("who removed it knows").doesNotContain(told);
+        assertThat(bot.inbox(DAN)).as("never counted in").isEmpty();
+    }
+
+    @Test
     void theSongsMessagesThatChangedWhileTheBotWasOutAreEditedWhenItIsAddedBack() {
         tap(BOB, "join");
         command(ALICE, "send", LINK);
