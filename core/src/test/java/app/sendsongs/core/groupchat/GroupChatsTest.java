@@ -126,6 +126,25 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongSentPrivatelyToAGroupNobodyHasBySomeoneCountedInForAChatSaysHowToShareItInTheChat() {
+        tap(BOB, "join");
+
+        assertThat(bot.reply(BOB, "send_song group:\"Friday Band\" " + LINK)).isEqualTo("You're not in a group "
+                + "called \"Friday Band\", and you're in no group now. Make one with: create_group name:\"<group>\"\n"
+                + "If you meant a group chat: send /send with the link in that chat, and the song goes to everyone "
+                + "counted in there.");
+        bot.reply(BOB, "create_group Family");
+        assertThat(bot.reply(BOB, "send_song group:\"Friday Band\" " + LINK)).as("with groups of their own")
+                .startsWith("You're not in a group called \"Friday Band\". Your groups: Family.")
+                .endsWith("\nIf you meant a group chat: send /send with the link in that chat, and the song goes to "
+                        + "everyone counted in there.");
+        assertThat(bot.reply(CAROL, "send_song group:\"Friday Band\" " + LINK)).as("counted in nowhere")
+                .doesNotContain("group chat");
+        assertThat(shares()).isEmpty();
+        assertThat(bot.stores.shares().sharesSentBy(BOB)).isEmpty();
+    }
+
+    @Test
     void aGroupChatsCommandTypedPrivatelySaysWhereItWorksAndIsNoMessageForWhoeverSentASong() {
         tap(BOB, "join");
         bot.reply(ALICE, "send_song Bob Fisher " + LINK); // words typed soon after a song "aren't passed on"
