@@ -145,6 +145,23 @@ class GroupChatsTest {
     }
 
     @Test
+    void aGroupChatsTitleGivenPrivatelyForWhoASongIsForSaysHowToShareItThereAndInvitesNobody() {
+        chats.titled(BAND_CHAT.id(), "Friday Band");
+        tap(BOB, "join");
+        String inTheChat = "Friday Band is a group chat, so I didn't invite anyone by that name. To share a song "
+                + "there, send /send with the link in that chat: it goes to everyone counted in there.";
+
+        assertThat(bot.reply(BOB, "send_song name:\"friday band\" " + LINK)).isEqualTo(inTheChat);
+        bot.reply(BOB, LINK);
+        assertThat(bot.reply(BOB, "Friday Band")).as("at Who is it for?")
+                .isEqualTo(inTheChat + "\nIf you meant someone registered, type their name.");
+        assertThat(bot.stores.invites().openInvitesSentBy(BOB, bot.clock.instant(), 10)).isEmpty();
+
+        assertThat(bot.reply(CAROL, "send_song name:\"Friday Band\" " + LINK)).as("not counted in there")
+                .startsWith("I don't know anyone called \"Friday Band\"");
+    }
+
+    @Test
     void aGroupChatsCommandTypedPrivatelySaysWhereItWorksAndIsNoMessageForWhoeverSentASong() {
         tap(BOB, "join");
         bot.reply(ALICE, "send_song Bob Fisher " + LINK); // words typed soon after a song "aren't passed on"
