@@ -25,6 +25,7 @@ import app.sendsongs.core.group.GroupSummary;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.group.WhichGroup;
 import app.sendsongs.core.groupchat.ChatSend;
+import app.sendsongs.core.groupchat.ChatTitles;
 import app.sendsongs.core.groupchat.ChatMove;
 import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.GroupChatPlatforms;
@@ -146,7 +147,8 @@ public final class SendSongs {
                 new Repeats(stores.shares(), schedule, outbox.holdLimit(), clock), delivery);
         Invites inviting = new Invites(stores.invites(), platforms, settings.limits(), settings.signingKey(), clock);
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
-                tracks, limiter, outbox, schedule, inviting, platforms, clock, reach, names, delivery);
+                tracks, limiter, outbox, schedule, inviting, platforms, clock, reach, names, delivery,
+                new ChatTitles(stores.groupChats(), groupChatPlatforms));
         this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox, names);
         registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);

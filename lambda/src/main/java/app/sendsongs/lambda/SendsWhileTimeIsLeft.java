@@ -92,6 +92,12 @@ final class SendsWhileTimeIsLeft extends ForwardingChatPlatform {
         }
 
         @Override
+        public Optional<String> title(String chatId) {
+            return timeToCall("a group chat's title on " + platform().id() + " is not asked")
+                    ? chats.title(chatId) : Optional.empty();
+        }
+
+        @Override
         public Membership membership(String chatId, String personId) {
             return timeToCall("who is in a group chat on " + platform().id() + " is not asked")
                     ? chats.membership(chatId, personId) : Membership.UNKNOWN;

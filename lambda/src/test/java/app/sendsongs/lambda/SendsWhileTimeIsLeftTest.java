@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * With too little of the invocation's time left, no call reaches the chat platform (here a Bot API that would hang):
  * a send fails for now (the outbox holds the message), an edit of a group chat's song message is to be tried again
- * (the tick does), a tap goes unanswered, and names, handles and who is in a chat are not known now.
+ * (the tick does), a tap goes unanswered, and names, handles, who is in a chat and its title are not known now.
  */
 class SendsWhileTimeIsLeftTest {
     private static final String CHAT = "-1001000000777";
@@ -39,6 +39,7 @@ class SendsWhileTimeIsLeftTest {
             assertThat(groups.edit(CHAT, "42", Message.text("Played by 1 of 2")))
                     .isInstanceOf(GroupChatPlatform.Outcome.RetryLater.class);
             assertThat(groups.membership(CHAT, PERSON)).isEqualTo(GroupChatPlatform.Membership.UNKNOWN);
+            assertThat(groups.title(CHAT)).isEmpty();
             groups.answerTap("tap-1", "Counted in", Optional.empty());
             assertThat(chat.displayName(PERSON)).isEmpty();
             assertThat(chat.handle(PERSON)).isEmpty();

@@ -1057,6 +1057,20 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aGroupChatsTitleGivenPrivatelyForWhoASongIsForSaysToShareItInTheChatAndInvitesNobody() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+
+        assertThat(telegram.ask(BOB, "/send to Friday Band " + LINK + track)).singleElement().asString()
+                .isEqualTo("Friday Band is a group chat, so I didn't invite anyone by that name. To share a song "
+                        + "there, send /send with the link in that chat: it goes to everyone counted in there.");
+        assertThat(telegram.ask(ALICE, "/send to Friday Band " + LINK + track)).as("not counted in there")
+                .singleElement().asString().startsWith("I don't know anyone called \"Friday Band\" yet.");
+    }
+
+    @Test
     void aGroupUpgradedToASupergroupKeepsWhoIsCountedInUnderItsNewId() {
         registerAliceAndBob();
         telegram.group(BASIC_GROUP, "Friday Band", List.of(ALICE, BOB));

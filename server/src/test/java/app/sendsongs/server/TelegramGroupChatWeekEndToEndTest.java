@@ -93,6 +93,9 @@ class TelegramGroupChatWeekEndToEndTest {
     void theBotRemovedAndAddedBackGreetsTheChatAgainAndSendsNothingUntilSomeoneCountsIn() {
         bandCountedIn();
         sandbox.post("/sandbox/telegram/chats/" + BAND + "/remove-bot", "{\"by\":" + ALICE + "}");
+        assertThat(telegram.awaitMessage(BOB, text -> text.startsWith("I was removed from Friday Band")).getLast())
+                .as("told privately, as the chat's songs stop").endsWith("tap Count me in there again to get them.");
+        assertThat(telegram.texts(ALICE)).as("who removed it knows").noneMatch(text -> text.startsWith("I was removed"));
         int before = telegram.messages(BAND).size();
 
         SandboxClient.check(sandbox.post("/sandbox/telegram/chats/" + BAND + "/add-bot", "{\"by\":" + ALICE + "}"),

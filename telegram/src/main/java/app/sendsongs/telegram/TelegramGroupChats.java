@@ -51,6 +51,21 @@ public final class TelegramGroupChats implements GroupChatPlatform {
         };
     }
 
+    /** The group's title, from {@code getChat}; empty when Telegram does not give it now (the bot removed, say). */
+    @Override
+    public Optional<String> title(String chatId) {
+        Optional<Long> chat = TelegramIds.parse(chatId);
+        if (chat.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return api.getChat(chat.get()).title();
+        } catch (TelegramApiException e) {
+            LOG.info("Telegram did not give a group's title: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Membership membership(String chatId, String personId) {
         Optional<Long> chat = TelegramIds.parse(chatId);

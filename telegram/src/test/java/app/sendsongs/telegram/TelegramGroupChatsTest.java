@@ -153,6 +153,15 @@ class TelegramGroupChatsTest {
     }
 
     @Test
+    void aGroupsTitleIsAskedOfTelegramAndNoneIsGivenWhenItCannotSay() {
+        assertThat(groups.title(BAND_ID)).contains("Friday Band");
+        assertThat(groups.title("-42")).as("a chat nobody made").isEmpty();
+        assertThat(groups.title("not a chat")).isEmpty();
+        sandbox.control.fault("telegram", 502, 1, 0);
+        assertThat(groups.title(BAND_ID)).as("Telegram failing now").isEmpty();
+    }
+
+    @Test
     void membershipIsAskedOnePersonAtATime() {
         sandbox.control.telegramSays(777, "/start");
 

@@ -17,6 +17,8 @@ import java.util.Optional;
 final class CommandAnswers {
     private static final String LEAVE_A_CHAT = "If you meant a group chat: songs shared there come to you while "
             + "you're counted in, and /leave sent in that chat stops them.";
+    private static final String SHARE_IN_A_CHAT = "If you meant a group chat: send /send with the link in that chat, "
+            + "and the song goes to everyone counted in there.";
 
     private final Registration registration;
     private final LinkShare linkShare;
@@ -54,6 +56,7 @@ final class CommandAnswers {
             case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
             case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
             case Command.LeaveGroup leave -> leaveGroup(user, leave, text);
+            case Command.SendToGroup send -> sendToGroup(user, send, text);
             case Command.ListGroups list -> withChatsCountedIn(user, groups.handle(user, list, text));
             case Command.GroupCommand group -> groups.handle(user, group, text);
             case Command.Block b -> controls.handle(user, command, text);
@@ -101,6 +104,17 @@ final class CommandAnswers {
         Message reply = groups.handle(user, leave, text);
         return noSuchGroup && groupChats.countsIn(user.address())
                 ? Message.text(reply.text() + "\n" + LEAVE_A_CHAT).withChoices(reply.choices()) : reply;
+    }
+
+    /**
+     * A song sent to a group. Someone counted in for a group chat may mean the chat, which is none of their groups (its
+     * songs are shared in it): when no group of theirs has the name, the answer also says how to share it there.
+     */
+    private Message sendToGroup(User user, Command.SendToGroup send, String text) {
+        boolean noSuchGroup = groups.findGroup(user, send.group()) instanceof GroupFinder.Lookup.Missing;
+        Message reply = groups.handle(user, send, text);
+        return noSuchGroup && groupChats.countsIn(user.address())
+                ? Message.text(reply.text() + "\n" + SHARE_IN_A_CHAT).withChoices(reply.choices()) : reply;
     }
 
     /** The list of someone's groups, and after it the group chats they are counted in for, if any. */

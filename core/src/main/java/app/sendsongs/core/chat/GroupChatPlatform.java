@@ -43,6 +43,9 @@ public interface GroupChatPlatform {
     /** Replaces the text and taps of one of the bot's messages in the chat; unchanged content is {@code Posted}. */
     Outcome edit(String chatId, String messageRef, Message message);
 
+    /** The chat's title now, as the platform gives it; empty when it cannot say just now (or the chat is gone). */
+    Optional<String> title(String chatId);
+
     /** Whether {@code personId} (the platform's id of them) is in the chat now. */
     Membership membership(String chatId, String personId);
 

@@ -175,7 +175,7 @@ public final class ChatSend {
 
     private Optional<Message> sendTyped(GroupChat chat, GroupChatPlatform platform, User sender,
                                         GroupChatAction.Command command, Typed typed) {
-        roster.join(chat.address(), sender.address());
+        boolean countedInNow = roster.join(chat.address(), sender.address()) == Roster.Joined.JOINED;
         Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(CHAT_SEND));
         if (earlier.isPresent()) {
             resume(chat, sender, earlier.get());
@@ -188,20 +188,23 @@ public final class ChatSend {
                 .flatMap(person -> users.findUser(person).stream()).toList();
         boolean posterLeftOut = counted.stream().anyMatch(posters::contains);
         if (others.isEmpty()) {
-            return Optional.of(nobodyElseCountedIn(posterLeftOut));
+            return Optional.of(nobodyElseCountedIn(posterLeftOut, Optional.of(sender.name()).filter(n -> countedInNow)));
         }
-        return sendToOthers(chat, sender, receiving(others, posterLeftOut), typed);
+        return sendToOthers(chat, sender, receiving(others, posterLeftOut), typed, countedInNow);
     }
 
-    private static Message nobodyElseCountedIn(boolean butWhoPosted) {
+    /** Said in the chat; names the sender when sharing just counted them in ({@code countedInNow}). */
+    private static Message nobodyElseCountedIn(boolean butWhoPosted, Optional<String> countedInNow) {
         String nobody = butWhoPosted ? "Nobody counted in here but you and whoever posted the song, who has it "
                 + "already, so I didn't send it." : "Nobody else here is counted in yet, so I didn't send it.";
-        return Message.text(nobody + " Tap Count me in (or send /join) to get the songs shared in this chat.")
+        return Message.text(nobody + countedInNow.map(name -> " " + name + " is counted in now.").orElse("")
+                + " Tap Count me in (or send /join) to get the songs shared in this chat.")
                 .withChoices(List.of(new Choice("Count me in", ChatSongMessages.COUNT_ME_IN)));
     }
 
     /** Answers what to say in the chat; the sender is told the rest privately (why people were left out is theirs). */
-    private Optional<Message> sendToOthers(GroupChat chat, User sender, Receivers receiving, Typed typed) {
+    private Optional<Message> sendToOthers(GroupChat chat, User sender, Receivers receiving, Typed typed,
+                                           boolean countedInNow) {
         // Told privately, with why: /who tells the chat whom songs skip, never that someone blocked the bot.
         if (receiving.watchable().isEmpty()) {
             outbox.notify(sender.address(), Message.text(nobodyCanGetIt(chat, receiving.posterLeftOut())
@@ -218,7 +221,7 @@ public final class ChatSend {
         return switch (tracks.find(typed.song())) {
             case TrackLookup.Result.Refused(String reply) -> Optional.of(Message.text(reply));
             case TrackLookup.Result.Found(Track track) -> {
-                sendTrack(chat, sender, receiving, allowance, track, typed);
+                sendTrack(chat, sender, receiving, allowance, track, typed, countedInNow);
                 yield Optional.empty();
             }
         };
@@ -255,8 +258,12 @@ public final class ChatSend {
                 .toList()) + ": they've disconnected their listening.";
     }
 
+    /**
+     * Delivers the song and tells the sender privately what became of it, and, when sharing just counted them in
+     * ({@code countedInNow}), that songs shared in the chat come to them from now on: they did not ask for that.
+     */
     private void sendTrack(GroupChat chat, User sender, Receivers receiving, SendLimiter.Allowance allowance,
-                           Track track, Typed typed) {
+                           Track track, Typed typed, boolean countedInNow) {
         GroupReceivers.MadeBefore before = receivers.madeBefore(receiving.watchable(), ChatSend::shareIdFor);
         List<Share> madeBefore = before.stored();
         GroupReceivers.Sorted sorted = receivers.sort(sender, before.rest(), track, allowance);
@@ -274,7 +281,13 @@ public final class ChatSend {
                 .forEach(named::add);
         outbox.notify(sender.address(), Message.text(confirmation(track, chat, madeBefore.size()
                 + sorted.all().size(), anyTells, disconnected.stream().map(User::name).toList())
-                + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(receiving.unreachable())), named);
+                + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(receiving.unreachable())
+                + (countedInNow ? countedInBySharing(chat) : "")), named);
+    }
+
+    private static String countedInBySharing(GroupChat chat) {
+        return " Sharing here counted you in too: songs shared in " + chat.title() + " come to you now, and /leave "
+                + "sent there stops them.";
     }
 
     /**

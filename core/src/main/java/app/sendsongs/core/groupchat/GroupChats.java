@@ -132,10 +132,24 @@ public final class GroupChats {
                 post(chat, welcome(chat, platform.get()));
                 songMessages.botBack(chat.address());
             }
-            case GroupChatAction.BotRemoved removed -> roster.botLeft(chat.address());
+            case GroupChatAction.BotRemoved removed -> botRemoved(chat, event.from());
             case GroupChatAction.MemberLeft left -> roster.leave(chat.address(), left.member());
             case GroupChatAction.Moved moved -> move.move(chat.address(), moved.to());
         }
+    }
+
+    /**
+     * The bot was removed from the chat ({@code by} removed it): everyone counted in is counted out, and told so
+     * privately first, but for whoever removed it, who knows. Otherwise the songs would stop without a word, and once
+     * the bot is added back nobody would know to tap Count me in again. Told before the count: an event cut short
+     * between the two tells the same people again under the same ids, which go once.
+     */
+    private void botRemoved(GroupChat chat, ChatAddress by) {
+        Message told = Message.text("I was removed from " + chat.title() + ", so the songs shared there no longer "
+                + "come to you. If someone adds me back, tap Count me in there again to get them.");
+        roster.members(chat.address()).stream().map(CountedMember::person).filter(person -> !person.equals(by))
+                .forEach(person -> outbox.notify(person, told));
+        roster.botLeft(chat.address());
     }
 
     private Optional<Message> command(GroupChat chat, GroupChatPlatform platform, Inbound.InGroupChat event,

@@ -56,12 +56,15 @@ public final class SendSong {
     private final Repeats repeats;
     private final TellingNames names;
     private final ShareDelivery delivery;
+    private final GroupChatsCalled groupChats;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
                     WatchSchedule schedule, Invites invites, ChatPlatforms chats,
-                    Clock clock, Reachability reach, TellingNames names, ShareDelivery delivery) {
+                    Clock clock, Reachability reach, TellingNames names, ShareDelivery delivery,
+                    GroupChatsCalled groupChats) {
         this.users = users;
+        this.groupChats = groupChats;
         this.delivery = delivery;
         this.names = names;
         this.reach = reach;
@@ -137,12 +140,19 @@ public final class SendSong {
     /**
      * The song for someone nobody is registered as: an invite link for the sender to forward (see {@link Invites}),
      * once the link is known to lead to a track; where no platform has links, how the friend registers. Over their
-     * limits (songs an hour, invites open) the sender is told so before the catalogue is asked.
+     * limits (songs an hour, invites open) the sender is told so before the catalogue is asked. The title of a group
+     * chat the sender is counted in for invites nobody: they are told how a song is shared there.
      */
     public Message invite(User sender, String friendName, SongLink song, String pre, String post) {
         Optional<String> notAName = Handles.typed(friendName).isPresent() ? Optional.empty() : Names.problem(friendName);
         if (notAName.isPresent()) { // nobody could sign up by it: a paragraph, a bare emoji, a spoof
             return Message.text(notAName.get() + " I can't invite anyone by it.");
+        }
+        Optional<String> chat = Handles.typed(friendName).isPresent() ? Optional.empty()
+                : groupChats.calledSo(sender.address(), friendName);
+        if (chat.isPresent()) {
+            return Message.text(chat.get() + " is a group chat, so I didn't invite anyone by that name. To share a "
+                    + "song there, send /send with the link in that chat: it goes to everyone counted in there.");
         }
         Optional<String> overLimit = limiter.allowance(sender.address()).refusal()
                 .or(() -> invites.refusal(sender.address(), friendName));

@@ -30,6 +30,7 @@ public final class FakeGroupChats implements GroupChatPlatform {
     /** The topic of each message posted in one, by its ref. */
     private final Map<String, String> topics = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
+    private final Map<String, String> titles = new HashMap<>();
     private final Map<String, TapAnswer> answers = new LinkedHashMap<>();
     private final Set<String> botRemovedFrom = new HashSet<>();
     private final Map<String, Integer> heldBack = new HashMap<>();
@@ -43,6 +44,16 @@ public final class FakeGroupChats implements GroupChatPlatform {
     /** The people (their ids) in the chat. */
     public synchronized void chat(String chatId, String... people) {
         members.put(chatId, new HashSet<>(List.of(people)));
+    }
+
+    /** The chat is called {@code title} (a chat without one is one whose title the platform cannot say). */
+    public synchronized void titled(String chatId, String title) {
+        titles.put(chatId, title);
+    }
+
+    @Override
+    public synchronized Optional<String> title(String chatId) {
+        return Optional.ofNullable(titles.get(chatId));
     }
 
     /** Whether {@code id} names one of the chats (rather than a person). */

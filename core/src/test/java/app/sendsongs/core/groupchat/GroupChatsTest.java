@@ -126,6 +126,42 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSongSentPrivatelyToAGroupNobodyHasBySomeoneCountedInForAChatSaysHowToShareItInTheChat() {
+        tap(BOB, "join");
+
+        assertThat(bot.reply(BOB, "send_song group:\"Friday Band\" " + LINK)).isEqualTo("You're not in a group "
+                + "called \"Friday Band\", and you're in no group now. Make one with: create_group name:\"<group>\"\n"
+                + "If you meant a group chat: send /send with the link in that chat, and the song goes to everyone "
+                + "counted in there.");
+        bot.reply(BOB, "create_group Family");
+        assertThat(bot.reply(BOB, "send_song group:\"Friday Band\" " + LINK)).as("with groups of their own")
+                .startsWith("You're not in a group called \"Friday Band\". Your groups: Family.")
+                .endsWith("\nIf you meant a group chat: send /send with the link in that chat, and the song goes to "
+                        + "everyone counted in there.");
+        assertThat(bot.reply(CAROL, "send_song group:\"Friday Band\" " + LINK)).as("counted in nowhere")
+                .doesNotContain("group chat");
+        assertThat(shares()).isEmpty();
+        assertThat(bot.stores.shares().sharesSentBy(BOB)).isEmpty();
+    }
+
+    @Test
+    void aGroupChatsTitleGivenPrivatelyForWhoASongIsForSaysHowToShareItThereAndInvitesNobody() {
+        chats.titled(BAND_CHAT.id(), "Friday Band");
+        tap(BOB, "join");
+        String inTheChat = "Friday Band is a group chat, so I didn't invite anyone by that name. To share a song "
+                + "there, send /send with the link in that chat: it goes to everyone counted in there.";
+
+        assertThat(bot.reply(BOB, "send_song name:\"friday band\" " + LINK)).isEqualTo(inTheChat);
+        bot.reply(BOB, LINK);
+        assertThat(bot.reply(BOB, "Friday Band")).as("at Who is it for?")
+                .isEqualTo(inTheChat + "\nIf you meant someone registered, type their name.");
+        assertThat(bot.stores.invites().openInvitesSentBy(BOB, bot.clock.instant(), 10)).isEmpty();
+
+        assertThat(bot.reply(CAROL, "send_song name:\"Friday Band\" " + LINK)).as("not counted in there")
+                .startsWith("I don't know anyone called \"Friday Band\"");
+    }
+
+    @Test
     void aGroupChatsCommandTypedPrivatelySaysWhereItWorksAndIsNoMessageForWhoeverSentASong() {
         tap(BOB, "join");
         bot.reply(ALICE, "send_song Bob Fisher " + LINK); // words typed soon after a song "aren't passed on"
@@ -228,7 +264,8 @@ class GroupChatsTest {
         assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
         assertThat(bot.last(ALICE)).isEqualTo("Sent " + FakeMusic.SONG.title() + " to the 2 people counted in for "
                 + "Friday Band. I'll tell you as each of them plays it, and sum up when all have played it or 7 days "
-                + "have passed.");
+                + "have passed. Sharing here counted you in too: songs shared in Friday Band come to you now, and "
+                + "/leave sent there stops them.");
         Message shown = chats.messages(BAND_CHAT.id()).getLast();
         assertThat(shown.text()).isEqualTo("🎵 Alice Archer shared " + FakeMusic.SONG.title() + "\n“for the drive”\n"
                 + LINK + "\n\nPlayed by 0 of 2 so far. It went privately to each person counted in here; tap Count me "
@@ -431,6 +468,35 @@ class GroupChatsTest {
     }
 
     @Test
+    void someoneCountedInBySharingASongIsToldSoOnceAndHowToStop() {
+        tap(BOB, "join");
+
+        command(ALICE, "send", LINK);
+        command(ALICE, "send", FakeMusic.OTHER_SONG.id().link());
+
+        String countedIn = " Sharing here counted you in too: songs shared in Friday Band come to you now, and /leave "
+                + "sent there stops them.";
+        assertThat(bot.inbox(ALICE)).hasSize(2);
+        assertThat(bot.inbox(ALICE).getFirst()).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person")
+                .endsWith(countedIn);
+        assertThat(bot.last(ALICE)).as("counted in already").startsWith("Sent " + FakeMusic.OTHER_SONG.title())
+                .doesNotContain("counted you in");
+        command(BOB, "send", LINK);
+        assertThat(bot.last(BOB)).as("counted in by a tap").doesNotContain("counted you in");
+    }
+
+    @Test
+    void someoneCountedInBySharingASongNobodyElseCouldGetIsSaidToBeCountedInNow() {
+        command(ALICE, "send", LINK);
+
+        assertThat(lastChatText()).isEqualTo("Nobody else here is counted in yet, so I didn't send it. Alice Archer is "
+                + "counted in now. Tap Count me in (or send /join) to get the songs shared in this chat.");
+        command(ALICE, "send", LINK);
+        assertThat(lastChatText()).isEqualTo("Nobody else here is counted in yet, so I didn't send it. Tap Count me "
+                + "in (or send /join) to get the songs shared in this chat.");
+    }
+
+    @Test
     void withoutALinkOrAnyoneCountedInNothingIsSentAndTheChatIsTold() {
         command(ALICE, "send", "no link here");
         assertThat(lastChatText()).startsWith("Send a Spotify song link with it");
@@ -555,7 +621,7 @@ class GroupChatsTest {
         assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
                 + "Friday Band. I couldn't deliver it to Bob Fisher.").as("nothing to promise: nobody tells")
                 .doesNotContain("I'll tell you")
-                .endsWith(" Carol Chen doesn't share when they play songs, so you won't hear about theirs.");
+                .contains(" Carol Chen doesn't share when they play songs, so you won't hear about theirs.");
         assertThat(shares()).singleElement().satisfies(share -> assertThat(share.receiptsOff()).isTrue());
 
         command(ALICE, "send", LINK);
@@ -591,7 +657,7 @@ class GroupChatsTest {
 
         assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
         assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
-                + "Friday Band.").endsWith(" Not sent to Bob Fisher: they've blocked me or stopped me in their chat "
+                + "Friday Band.").contains(" Not sent to Bob Fisher: they've blocked me or stopped me in their chat "
                 + "app.");
     }
 
@@ -790,7 +856,7 @@ class GroupChatsTest {
         command(ALICE, "send", LINK);
 
         assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 2 people counted in")
-                .endsWith("Not sent to Dan Dunn: they've blocked me or stopped me in their chat app.");
+                .contains("Not sent to Dan Dunn: they've blocked me or stopped me in their chat app.");
         assertThat(lastChatText()).as("the chat is not told who or why").endsWith("\n\nPlayed by 0 of 2 so far. It "
                 + "went privately to everyone counted in here but one; tap Count me in to get the next ones.");
     }
@@ -893,6 +959,26 @@ class GroupChatsTest {
                 .hasValueSatisfying(song -> assertThat(song.awaitingBot()).isTrue());
         assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("🎧 Bob Fisher listened to"));
         assertThat(lastChatText()).contains("Played by 0 of 1 so far.");
+    }
+
+    @Test
+    void whenTheBotIsRemovedEveryoneCountedInButWhoRemovedItIsToldPrivatelyThatTheChatsSongsStopAndHowToGetThemAgain() {
+        tap(ALICE, "join");
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        chats.removeBot(BAND_CHAT.id());
+        Inbound.InGroupChat removed = new Inbound.InGroupChat("removed", ALICE, bot.clock.instant(), BAND,
+                new GroupChatAction.BotRemoved());
+
+        bot.app.bot().handle(removed);
+        bot.app.bot().handle(removed);
+
+        String told = "I was removed from Friday Band, so the songs shared there no longer come to you. If someone "
+                + "adds me back, tap Count me in there again to get them.";
+        assertThat(bot.inbox(BOB)).containsOnlyOnce(told);
+        assertThat(bot.inbox(CAROL)).containsOnlyOnce(told);
+        assertThat(bot.inbox(ALICE)).as("who removed it knows").doesNotContain(told);
+        assertThat(bot.inbox(DAN)).as("never counted in").isEmpty();
     }
 
     @Test
@@ -1065,7 +1151,8 @@ class GroupChatsTest {
 
         command(ALICE, "send", LINK);
         assertThat(bot.last(ALICE)).isEqualTo("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
-                + "Friday Band. I'll tell you when they play it, or if they haven't within 7 days.");
+                + "Friday Band. I'll tell you when they play it, or if they haven't within 7 days. Sharing here counted "
+                + "you in too: songs shared in Friday Band come to you now, and /leave sent there stops them.");
 
         bot.reply(BOB, "forget_me");
         bot.reply(BOB, "forget_me confirm");
