@@ -148,7 +148,6 @@ public final class SendSongs {
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
                 tracks, limiter, outbox, schedule, inviting, platforms, clock, reach, names, delivery);
         this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox, names);
-        registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
                 schedule, link, clock, reach, platforms, names, marks, contacts);
@@ -179,6 +178,7 @@ public final class SendSongs {
                         groupChats, invites, handles,
                         new SongsThatWaited(stores.shares(), stores.users(), names, outbox)), planner, clock,
                 Settings.DEDUPE_WINDOW);
+        registration.onNewcomer(bot::registered); // through the chat, Bot.handle does it after its answer
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }
