@@ -190,6 +190,7 @@ public final class Bot {
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> openedLink(opened, user);
             case Inbound.Unreadable unreadable -> unreadable(unreadable, user);
+            case Inbound.Edited edited -> Message.text(Inbound.Edited.ANSWER);
             case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
             case Inbound.BotBlocked blocked -> throw new IllegalStateException("handled before");
             case Inbound.BotUnblocked unblocked -> throw new IllegalStateException("handled before");

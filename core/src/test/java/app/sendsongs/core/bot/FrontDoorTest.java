@@ -33,6 +33,21 @@ class FrontDoorTest {
     }
 
     @Test
+    void anEditedMessageIsAnsweredThatOnlyNewMessagesAreReadOncePerMessage() {
+        bot.register("alice", "Alice Smith");
+        String edited = Inbound.editedMessageId("alice", "57");
+
+        assertThat(bot.handle(new Inbound.Edited(edited, at("alice"), now))).containsExactly("I only read new "
+                + "messages, so that edit changed nothing. Send the corrected message again.");
+        assertThat(bot.handle(new Inbound.Edited(edited, at("alice"), now.plusSeconds(30))))
+                .as("the same message edited again").isEmpty();
+        assertThat(bot.handle(new Inbound.Edited(Inbound.editedMessageId("alice", "58"), at("alice"), now)))
+                .as("another message").hasSize(1);
+        assertThat(bot.handle(new Inbound.Edited(Inbound.editedMessageId("newcomer", "1"), at("newcomer"), now)))
+                .as("someone not registered").singleElement().asString().startsWith("I only read new messages");
+    }
+
+    @Test
     void theSameEventIdOnTwoPlatformsIsTwoEvents() {
         ChatAddress onOther = new ChatAddress(OTHER, "alice");
 
