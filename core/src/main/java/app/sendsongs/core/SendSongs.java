@@ -150,7 +150,6 @@ public final class SendSongs {
                 tracks, limiter, outbox, schedule, inviting, platforms, clock, reach, names, delivery,
                 new ChatTitles(stores.groupChats(), groupChatPlatforms));
         this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox, names);
-        registration.onNewcomer(invites::registered); // through the chat, Bot.handle does it after its answer
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
                 schedule, link, clock, reach, platforms, names, marks, contacts);
@@ -181,6 +180,7 @@ public final class SendSongs {
                         groupChats, invites, handles,
                         new SongsThatWaited(stores.shares(), stores.users(), names, outbox)), planner, clock,
                 Settings.DEDUPE_WINDOW);
+        registration.onNewcomer(bot::registered); // through the chat, Bot.handle does it after its answer
         this.inbox = stores.inbox();
         this.inboxWork = new InboxWork(stores.inbox(), bot, clock, settings.lease());
     }

@@ -60,6 +60,7 @@ final class InboundCodec {
             case Inbound.ButtonTapped tap -> json.put("payload", tap.payload()).put("title", tap.title());
             case Inbound.OpenedLink opened -> json.put("ref", opened.ref());
             case Inbound.Unreadable unreadable -> json.put("what", unreadable.what());
+            case Inbound.Edited edited -> { }
             case Inbound.BotBlocked blocked -> { }
             case Inbound.BotUnblocked unblocked -> { }
             case Inbound.InGroupChat inGroup -> putGroupChat(json, inGroup);
@@ -117,6 +118,7 @@ final class InboundCodec {
             case "button" -> new Inbound.ButtonTapped(eventId, from, at, text(json, "payload"), text(json, "title"));
             case "link" -> new Inbound.OpenedLink(eventId, from, at, text(json, "ref"));
             case "unreadable" -> new Inbound.Unreadable(eventId, from, at, text(json, "what"));
+            case "edited" -> new Inbound.Edited(eventId, from, at);
             case "blocked" -> new Inbound.BotBlocked(eventId, from, at);
             case "unblocked" -> new Inbound.BotUnblocked(eventId, from, at);
             case "group" -> new Inbound.InGroupChat(eventId, from, at, new GroupChat(ChatAddress.parse(text(json,
@@ -137,6 +139,7 @@ final class InboundCodec {
             }
             case GroupChatAction.Tap tap -> json.put("action", "tap").put("payload", tap.payload())
                     .put("tapId", tap.tapId());
+            case GroupChatAction.Edited edited -> json.put("action", "edited");
             case GroupChatAction.BotAdded added -> json.put("action", "bot_added");
             case GroupChatAction.BotRemoved removed -> json.put("action", "bot_removed");
             case GroupChatAction.MemberLeft left -> json.put("action", "member_left")
@@ -152,6 +155,7 @@ final class InboundCodec {
                     json.has("replied") ? Optional.of(text(json, "replied")) : Optional.empty(),
                     json.has("repliedBy") ? Optional.of(ChatAddress.parse(text(json, "repliedBy"))) : Optional.empty());
             case "tap" -> new GroupChatAction.Tap(text(json, "payload"), text(json, "tapId"));
+            case "edited" -> new GroupChatAction.Edited();
             case "bot_added" -> new GroupChatAction.BotAdded();
             case "bot_removed" -> new GroupChatAction.BotRemoved();
             case "member_left" -> new GroupChatAction.MemberLeft(ChatAddress.parse(text(json, "member")));
@@ -175,6 +179,7 @@ final class InboundCodec {
             case Inbound.ButtonTapped tap -> "button";
             case Inbound.OpenedLink opened -> "link";
             case Inbound.Unreadable unreadable -> "unreadable";
+            case Inbound.Edited edited -> "edited";
             case Inbound.BotBlocked blocked -> "blocked";
             case Inbound.BotUnblocked unblocked -> "unblocked";
             case Inbound.InGroupChat inGroup -> "group";

@@ -32,7 +32,7 @@ public final class Intake {
     }
 
     /**
-     * What a person's event is: {@code text}, {@code choice}, {@code button}, {@code link}, {@code unreadable} (a photo...), {@code blocked} or
+     * What a person's event is: {@code text}, {@code choice}, {@code button}, {@code link}, {@code unreadable} (a photo...), {@code edited} (a message edited), {@code blocked} or
      * {@code unblocked}, or {@code group} for what happened in a group chat.
      */
     public static String inputOf(Inbound event) {
@@ -42,6 +42,7 @@ public final class Intake {
             case Inbound.ButtonTapped tap -> "button";
             case Inbound.OpenedLink link -> "link";
             case Inbound.Unreadable unreadable -> "unreadable";
+            case Inbound.Edited edited -> "edited";
             case Inbound.BotBlocked blocked -> "blocked";
             case Inbound.BotUnblocked unblocked -> "unblocked";
             case Inbound.InGroupChat inGroup -> "group";

@@ -30,6 +30,7 @@ final class TelegramControlRoutes {
     void routes(Javalin app) {
         app.post(BASE + "/send", JsonIo.guarded(this::send));
         app.post(BASE + "/open", JsonIo.guarded(this::open));
+        app.post(BASE + "/edit", JsonIo.guarded(this::edit));
         app.post(BASE + "/press", JsonIo.guarded(this::press));
         app.post(BASE + "/chats", JsonIo.guarded(this::createGroup));
         app.post(BASE + "/chats/{id}/join", JsonIo.guarded(ctx -> membership(ctx, true)));
@@ -83,6 +84,20 @@ final class TelegramControlRoutes {
         CompletableFuture<TelegramEmulator.UserMessage> sent = telegram.userSends(from, chat, text.asText(),
                 hiddenLinks(body.path("text_links"), text.asText()), profile, replyTo, anonymous, linkedChannel, topic);
         answerSent(ctx, sent);
+    }
+
+    /**
+     * {@code {"from","message_id","text","chat"?}}: the person edits a text message of theirs, and the bot gets an
+     * {@code edited_message} update (see {@link TelegramPersonActions#edits}); answered as {@code /send} is.
+     */
+    private void edit(Context ctx) {
+        JsonNode body = JsonIo.readBody(ctx);
+        JsonNode text = body.get("text");
+        if (text == null || !text.isTextual()) {
+            throw HttpProblem.control(400, "\"text\" must be a string");
+        }
+        answerSent(ctx, telegram.userEdits(id(body, "from"), optionalId(body, "chat"), id(body, "message_id"),
+                text.asText()));
     }
 
     /**

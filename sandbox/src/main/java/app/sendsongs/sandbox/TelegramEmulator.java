@@ -76,6 +76,7 @@ public final class TelegramEmulator {
     static final Set<String> MEDIA = Set.of("photo", "voice", "audio", "video", "video_note", "document",
             "animation", "location", "venue", "contact", "poll", "sticker");
 
+    private final ManualClock clock;
     private final TelegramWebhook webhook;
     private final TelegramChats chats = new TelegramChats();
     private final TelegramChatLogs logs;
@@ -92,6 +93,7 @@ public final class TelegramEmulator {
     }
 
     TelegramEmulator(ManualClock clock, TelegramRateLimits limits) {
+        this.clock = clock;
         this.webhook = new TelegramWebhook(clock);
         TelegramUpdates updates = new TelegramUpdates(clock, webhook);
         this.logs = new TelegramChatLogs(clock, chats);
@@ -119,6 +121,11 @@ public final class TelegramEmulator {
                                                           Long replyTo, boolean anonymous, Long linkedChannel,
                                                           Long topic) {
         return people.sends(from, chatId, text, hiddenLinks, profile, replyTo, anonymous, linkedChannel, topic);
+    }
+
+    /** See {@link TelegramPersonActions#edits}. */
+    synchronized CompletableFuture<UserMessage> userEdits(long from, Long chatId, long messageId, String text) {
+        return people.edits(from, chatId, messageId, text, clock.instant());
     }
 
     /** See {@link TelegramPersonActions#sendsMedia}. */

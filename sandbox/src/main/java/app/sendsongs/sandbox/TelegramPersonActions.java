@@ -5,6 +5,7 @@ import app.sendsongs.sandbox.TelegramEmulator.Tap;
 import app.sendsongs.sandbox.TelegramEmulator.UserMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -82,6 +83,38 @@ final class TelegramPersonActions {
             putChannelSender(json, linkedChannel);
         }
         return deliver(message, json);
+    }
+
+    /**
+     * A person edits the text of a message of theirs ({@code messageId} in their private chat, {@code chatId} null,
+     * or in a group): the message now shows {@code text}, its {@code edit_date} set, and the bot gets an {@code
+     * edited_message} update, "New version of a message that is known to the bot and was edited", carrying the
+     * whole Message with its original {@code date} and the new {@code edit_date}, "Date the message was last edited
+     * in Unix time" (https://core.telegram.org/bots/api#update, https://core.telegram.org/bots/api#message). Each edit
+     * is an update of its own, with a new {@code update_id}. In a group, in privacy mode, the bot gets the edit only
+     * when it would have seen the message as it reads now (a command, a mention of it, a reply to it). Only a text
+     * message of the person's own can be edited this way.
+     */
+    CompletableFuture<UserMessage> edits(long from, Long chatId, long messageId, String text, Instant at) {
+        checkText(text);
+        TelegramUser user = chats.user(from);
+        if (user == null) {
+            throw HttpProblem.control(404, "no user " + from);
+        }
+        long chat = chatId == null ? from : chatId;
+        TelegramMessage message = logs.find(chat, messageId).orElseThrow(() ->
+                HttpProblem.control(404, "no message " + messageId + " in chat " + chat));
+        if (message.fromId != from || message.media != null) {
+            throw HttpProblem.control(400, "a person edits only the text of a message they wrote");
+        }
+        chats.checkCanWrite(user, chat);
+        message.text = TelegramUserText.of(text, List.of());
+        message.editDate = at;
+        if (chat < 0 && !botSeesInGroup(message)) {
+            return CompletableFuture.completedFuture(new UserMessage(chat, message.messageId, Optional.empty()));
+        }
+        return updates.submit(chat, updates.update("edited_message", logs.messageJson(message))).thenApply(
+                delivery -> new UserMessage(chat, message.messageId, Optional.of(delivery)));
     }
 
     /** A caption holds at most 1024 characters (https://core.telegram.org/bots/api#sendphoto, {@code caption}). */

@@ -49,6 +49,63 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void anEditOfAMessageArrivesAsAnEditedMessageUpdateWithItsEditDate() {
+        h.setWebhook("s");
+        TelegramHarness.Response sent = h.says(42, "/send @bobby");
+        long messageId = sent.json().path("message_id").asLong();
+        h.clock.advance(Duration.ofMinutes(2));
+
+        TelegramHarness.Response edited = h.control("/sandbox/telegram/edit", Map.of("from", 42, "message_id",
+                messageId, "text", "/send @bob"));
+
+        assertThat(edited.status()).as(edited.json().toString()).isEqualTo(200);
+        assertThat(edited.json().path("delivered").asBoolean()).isTrue();
+        JsonNode update = h.received.getLast().update();
+        assertThat(update.path("update_id").asLong()).isEqualTo(sent.json().path("update_id").asLong() + 1);
+        assertThat(update.has("message")).isFalse();
+        JsonNode message = update.path("edited_message");
+        assertThat(message.path("message_id").asLong()).isEqualTo(messageId);
+        assertThat(message.path("text").asText()).isEqualTo("/send @bob");
+        assertThat(message.path("date").asLong()).isEqualTo(TelegramHarness.START.getEpochSecond());
+        assertThat(message.path("edit_date").asLong()).isEqualTo(TelegramHarness.START.getEpochSecond() + 120);
+        assertThat(message.path("entities").get(0).path("type").asText()).isEqualTo("bot_command");
+        assertThat(h.control("/sandbox/telegram/edit", Map.of("from", 43, "message_id", messageId, "text", "x"))
+                .status()).as("someone else's message, or none").isIn(400, 404);
+    }
+
+    @Test
+    void inAGroupTheBotGetsAnEditOnlyOfAMessageItWouldSee() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -42, "title", "Band", "members", List.of(42)));
+        long chatter = h.saysIn(-42, 42, "hello all").json().path("message_id").asLong();
+        long command = h.saysIn(-42, 42, "/who").json().path("message_id").asLong();
+        int before = h.received.size();
+
+        TelegramHarness.Response ordinary = h.control("/sandbox/telegram/edit", Map.of("from", 42, "chat", -42,
+                "message_id", chatter, "text", "hello everyone"));
+        TelegramHarness.Response toTheBot = h.control("/sandbox/telegram/edit", Map.of("from", 42, "chat", -42,
+                "message_id", command, "text", "/join"));
+
+        assertThat(ordinary.json().path("delivered").asBoolean()).isFalse();
+        assertThat(toTheBot.json().path("delivered").asBoolean()).isTrue();
+        assertThat(h.received).hasSize(before + 1);
+        assertThat(h.received.getLast().update().path("edited_message").path("text").asText()).isEqualTo("/join");
+    }
+
+    @Test
+    void noEditArrivesWhenTheBotsAllowedUpdatesLeaveThemOut() {
+        h.api("setWebhook", Map.of("url", h.webhookUrl(), "secret_token", "s",
+                "allowed_updates", List.of("message", "callback_query")));
+        long messageId = h.says(42, "/send @bobby").json().path("message_id").asLong();
+
+        TelegramHarness.Response edited = h.control("/sandbox/telegram/edit", Map.of("from", 42, "message_id",
+                messageId, "text", "/send @bob"));
+
+        assertThat(edited.json().path("delivered").asBoolean()).isFalse();
+        assertThat(h.received).hasSize(1);
+    }
+
+    @Test
     void linksSetOnWordsArriveAsTextLinkEntitiesAndBadOnesAreRefused() {
         h.setWebhook("Secret_token-1");
         String link = "https://open.spotify.com/track/sw0KSZFy2XPBgUm7JydSrm";

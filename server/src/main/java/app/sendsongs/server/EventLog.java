@@ -82,7 +82,7 @@ public final class EventLog {
 
     /**
      * The event line of a person's message or tap, before it is handled: its platform, what it is ({@code input}:
-     * {@code text}, {@code choice}, {@code button}, {@code link}, {@code unreadable}, {@code blocked}, {@code unblocked}, or {@code group}
+     * {@code text}, {@code choice}, {@code button}, {@code link}, {@code unreadable}, {@code edited}, {@code blocked}, {@code unblocked}, or {@code group}
      * for what happened in a group chat) and the command it asks for (in a group chat, what happened there:
      * {@code send}, {@code tap}, {@code bot_added}...).
      */
@@ -94,6 +94,7 @@ public final class EventLog {
             case Inbound.ButtonTapped tap -> line.word("command", commandOf(tap.payload()));
             case Inbound.OpenedLink link -> line;
             case Inbound.Unreadable unreadable -> line.word("what", unreadable.what());
+            case Inbound.Edited edited -> line;
             case Inbound.BotBlocked blocked -> line;
             case Inbound.BotUnblocked unblocked -> line;
             case Inbound.InGroupChat inGroup -> line.word("command", groupAction(inGroup));
@@ -105,6 +106,7 @@ public final class EventLog {
             case GroupChatAction.Command command -> GROUP_COMMANDS.contains(command.name()) ? command.name()
                     : "invalid";
             case GroupChatAction.Tap tap -> "tap";
+            case GroupChatAction.Edited edited -> "edited";
             case GroupChatAction.BotAdded added -> "bot_added";
             case GroupChatAction.BotRemoved removed -> "bot_removed";
             case GroupChatAction.MemberLeft left -> "member_left";

@@ -92,7 +92,7 @@ class TelegramConfigurationTest {
             assertThat(webhook.path("url").asText()).isEqualTo("https://bot.example/telegram/webhook");
             assertThat(webhook.path("secret_token_set").asBoolean()).isTrue();
             assertThat(webhook.path("allowed_updates")).extracting(JsonNode::asText)
-                    .containsExactlyInAnyOrder("message", "callback_query", "my_chat_member");
+                    .containsExactlyInAnyOrder("message", "edited_message", "callback_query", "my_chat_member");
         }
     }
 

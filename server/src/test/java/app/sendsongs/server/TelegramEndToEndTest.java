@@ -102,6 +102,54 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSongPastedBeforeConnectingIsAskedAboutOnceThePersonHasConnectedThroughTheirOwnLink() {
+        telegram.control().telegramSays(CAROL, "Carol", "King", "carolk", LINK + track);
+        String kept = telegram.await(CAROL, chat -> !chat.isEmpty()).getFirst();
+        assertThat(kept).startsWith("I'll keep ").contains(" for you: once you've connected, I'll ask who it's for.");
+        Matcher link = PERSONAL_LINK.matcher(kept);
+        assertThat(link.find()).isTrue();
+
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "carol-sp").status()).isEqualTo(200);
+
+        List<String> chat = telegram.awaitMessage(CAROL, text -> text.contains("Who is "));
+        assertThat(chat.get(chat.size() - 2)).startsWith("Welcome, Carol King!");
+        assertThat(chat.getLast()).contains("Who is ").contains(" for? Type their name, as they registered with me.");
+        assertThat(telegram.ask(CAROL, "Bob Fisher").getLast()).as("the share is open: a name answers it")
+                .doesNotStartWith("Hi");
+    }
+
+    @Test
+    void anEditIsAnsweredOnceThatItChangedNothingAndInAGroupOnlyWhenItIsForTheBot() {
+        String changedNothing = "I only read new messages, so that edit changed nothing. Send the corrected message "
+                + "again.";
+        registerAliceAndBob();
+        int before = telegram.texts(ALICE).size();
+        long typo = telegram.control().telegramSays(ALICE, "/send @bobby " + LINK + track).path("message_id")
+                .asLong();
+        telegram.await(ALICE, texts -> texts.size() > before);
+
+        telegram.control().telegramEdits(ALICE, ALICE, typo, "/send Bob Fisher " + LINK + track);
+        assertThat(telegram.awaitMessage(ALICE, changedNothing::equals).getLast()).isEqualTo(changedNothing);
+        telegram.control().telegramEdits(ALICE, ALICE, typo, "/send name:\"Bob Fisher\" " + LINK + track);
+        assertThat(telegram.ask(ALICE, "/help").getLast()).as("the second edit of it answered nothing")
+                .isNotEqualTo(changedNothing);
+        assertThat(telegram.texts(ALICE)).filteredOn(changedNothing::equals).hasSize(1);
+
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        long reply = telegram.control().telegramRepliesIn(BAND, BOB, "thanks!", welcome).path("message_id")
+                .asLong();
+        long command = telegram.sayIn(BAND, BOB, "/whoo").path("message_id").asLong();
+        awaitGroupMessages(2);
+        telegram.control().telegramEdits(BAND, BOB, reply, "thanks, bot!");
+        telegram.control().telegramEdits(BAND, BOB, command, "/who");
+        telegram.awaitMessage(BAND, changedNothing::equals);
+        assertThat(telegram.texts(BAND)).as("the ordinary edit, a reply to the bot, got nothing")
+                .filteredOn(changedNothing::equals).hasSize(1);
+        assertThat(telegram.texts(BAND)).hasSize(3);
+    }
+
+    @Test
     void aFriendWhoChangedTheirNameIsFoundByTheOldOneAndANewcomerWithTheirNameIsToldApart() {
         registerAliceAndBob();
         List<String> tracks = sandbox.trackIds();

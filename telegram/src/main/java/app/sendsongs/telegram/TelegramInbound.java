@@ -20,6 +20,8 @@ import java.util.OptionalLong;
  *       {@code /send} that names no song, answering a message with a song link, with that link</td></tr>
  *   <tr><td>{@code /start} or {@code /start <payload>} (a {@code t.me/<bot>?start=} link)</td><td>{@code OpenedLink(payload)}, empty without one</td></tr>
  *   <tr><td>a tap on an inline button</td><td>{@code ChoiceTapped(data, button text)}</td></tr>
+ *   <tr><td>an edit of a text or command ({@code edited_message})</td><td>{@code Edited}, its event id the
+ *       message's ({@code edited:<chat id>:<message id>}), the same for every edit of it</td></tr>
  *   <tr><td>a message without text or caption: a photo, voice, audio, video, video note, document, GIF
  *       ({@code animation}), location or venue, contact, poll, or a sticker but a thumbs-up or down</td>
  *       <td>{@code Unreadable(what)}</td></tr>
@@ -33,6 +35,7 @@ import java.util.OptionalLong;
  *   <tr><th>update</th><th>{@code GroupChatAction}</th></tr>
  *   <tr><td>a command for the bot, {@code /send@Bot args}</td><td>{@code Command(name, args, text replied to, its author)}</td></tr>
  *   <tr><td>{@code /start@Bot}</td><td>{@code Command("help")}</td></tr>
+ *   <tr><td>an edit of a command for the bot or a mention of it</td><td>{@code Edited}, its event id the message's</td></tr>
  *   <tr><td>a text mentioning the bot, {@code @Bot <link> note}</td><td>{@code Command("send", the rest of the text, text
  *       replied to, its author)} when it or the message it answers has a Spotify link, else {@code Command("help")}</td></tr>
  *   <tr><td>a tap on a button under the bot's message</td><td>{@code Tap(data, callback query id)}</td></tr>
@@ -66,6 +69,8 @@ public final class TelegramInbound {
             case TelegramUpdate.Command command when !command.chat().isGroup() ->
                     Optional.of(new Inbound.Text(id, person(command.from()), command.at(),
                             TelegramCommands.typed(command.name(), command.arguments(), command.repliedText())));
+            case TelegramUpdate.Edited edited when !edited.chat().isGroup() -> Optional.of(new Inbound.Edited(
+                    editedId(edited), person(edited.from()), edited.at()));
             case TelegramUpdate.Start start when !start.chat().isGroup() ->
                     Optional.of(new Inbound.OpenedLink(id, person(start.from()), start.at(), start.payload().orElse("")));
             case TelegramUpdate.ButtonPress press when press.chat().filter(chat -> !chat.isGroup()).isPresent() ->
@@ -89,6 +94,9 @@ public final class TelegramInbound {
             case TelegramUpdate.Mention mention -> Optional.of(new Inbound.InGroupChat(id, person(mention.from()),
                     mention.at(), group(mention.chat()), new GroupChatAction.Command(meant(mention), mention.text(),
                     mention.repliedText(), address(mention.repliedAuthor()))));
+            case TelegramUpdate.Edited edited when edited.chat().isGroup() -> Optional.of(new Inbound.InGroupChat(
+                    editedId(edited), person(edited.from()), edited.at(), group(edited.chat()),
+                    new GroupChatAction.Edited()));
             case TelegramUpdate.Start start when start.chat().isGroup() ->
                     Optional.of(new Inbound.InGroupChat(id, person(start.from()), start.at(), group(start.chat()),
                             new GroupChatAction.Command("help", "", Optional.empty())));
@@ -125,6 +133,14 @@ public final class TelegramInbound {
         boolean link = !TrackLinks.spotifyWordsIn(TrackLinks.tidied(mention.text() + " "
                 + mention.repliedText().orElse(""))).isEmpty(); // a link as pasted, without https:// say
         return link ? "send" : "help";
+    }
+
+    /**
+     * An edit's event id: the message edited, not the update ({@link Inbound#editedMessageId}), so every edit of one
+     * message is one event, answered once, however many times Telegram sends an edit of it.
+     */
+    private static String editedId(TelegramUpdate.Edited edited) {
+        return Inbound.editedMessageId(Long.toString(edited.chat().id()), Long.toString(edited.messageId()));
     }
 
     static ChatAddress person(TelegramUpdate.Sender sender) {

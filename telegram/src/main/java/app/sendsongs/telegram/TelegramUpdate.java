@@ -60,6 +60,15 @@ public sealed interface TelegramUpdate {
     }
 
     /**
+     * A message the person edited ({@code edited_message}, "New version of a message that is known to the bot and
+     * was edited", https://core.telegram.org/bots/api#update): in a private chat any text, in a group only a command
+     * for this bot or a mention of it. {@code at} is its {@code edit_date} ("Date the message was last edited",
+     * https://core.telegram.org/bots/api#message); each edit comes as an update of its own.
+     */
+    record Edited(long updateId, long messageId, Sender from, Chat chat, Instant at) implements TelegramUpdate {
+    }
+
+    /**
      * A message in a private chat with no text or caption that the bot cannot read: a photo, a voice message, a
      * sticker (but a thumbs-up or down)... {@code what} names it as the bot says it back.
      */

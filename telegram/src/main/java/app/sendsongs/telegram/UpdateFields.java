@@ -95,8 +95,13 @@ final class UpdateFields {
      * (the inbox then ignores it as dated far ahead).
      */
     static Instant date(JsonNode message, Clock clock) {
-        return message.path("date").canConvertToLong() && message.path("date").asLong() > 0
-                ? Instant.ofEpochSecond(Math.min(message.path("date").asLong(), Instant.MAX.getEpochSecond()))
+        return date(message, "date", clock);
+    }
+
+    /** As {@link #date(JsonNode, Clock)}, of the message's time {@code field} ({@code date}, {@code edit_date}). */
+    static Instant date(JsonNode message, String field, Clock clock) {
+        return message.path(field).canConvertToLong() && message.path(field).asLong() > 0
+                ? Instant.ofEpochSecond(Math.min(message.path(field).asLong(), Instant.MAX.getEpochSecond()))
                 : clock.instant();
     }
 }

@@ -35,10 +35,11 @@ import java.util.regex.Pattern;
  * Turns a webhook body into a {@link TelegramUpdate} (https://core.telegram.org/bots/api#update). What the bot uses:
  * text messages (or a caption, and the links hidden under words), commands ({@code /name@Bot args}, with the text of the message they reply to and its author), mentions of the bot in a group (the same way), {@code /start
  * <payload>}, button taps, the bot's own membership of a chat changing (added to a group, removed, blocked), people
- * leaving a group, and a group upgraded to a supergroup (a new chat id), and in a private chat a message without text
- * the bot names to say it cannot read it (a photo, a voice message, a sticker but a thumbs-up or down...). Everything
- * else a well-formed update may carry (edited messages, channel posts, other service messages, messages without text
- * in a group, commands for other bots, messages from bots) is
+ * leaving a group, and a group upgraded to a supergroup (a new chat id), in a private chat a message without text
+ * the bot names to say it cannot read it (a photo, a voice message, a sticker but a thumbs-up or down...), and the
+ * edit of a text ({@code edited_message}), in a group only of one meant for the bot. Everything
+ * else a well-formed update may carry (other edits, channel posts and their edits, other service messages, messages
+ * without text in a group, commands for other bots, messages from bots) is
  * {@link TelegramUpdate.Ignored}, to be answered 200 so
  * that Telegram does not send it again. Only a body that is no update at all is refused. Bodies are bounded: at most
  * {@value #MAX_BODY_BYTES} bytes, nesting and strings capped while reading, names clipped to Telegram's limits. A chat's title, which the bot shows
@@ -101,6 +102,9 @@ public final class UpdateParser {
         if (root.has("message")) {
             return message(updateId, root.get("message"));
         }
+        if (root.has("edited_message")) {
+            return edited(updateId, root.get("edited_message"));
+        }
         if (root.has("callback_query")) {
             return buttonPresses.read(updateId, root.get("callback_query"));
         }
@@ -108,6 +112,28 @@ public final class UpdateParser {
             return membership.botMembership(updateId, root.get("my_chat_member"));
         }
         return new TelegramUpdate.Ignored(updateId, clip(kind(root), MAX_NAME) + " updates are not used");
+    }
+
+    /**
+     * An edit of a message: the bot reads only new messages, so it is only told the person edited one, to say so. The
+     * update carries the whole message as it reads now, with its {@code edit_date}
+     * (https://core.telegram.org/bots/api#message), and is read as a message would be: in a private chat any text or
+     * command is an edit, in a group only a command for this bot or a mention of it (never an ordinary message, nor
+     * a reply to the bot without either). Anything else edited (a caption the bot does not read...) is ignored.
+     */
+    private TelegramUpdate edited(long updateId, JsonNode message) {
+        Instant at = message.has("edit_date") ? UpdateFields.date(message, "edit_date", clock) : date(message);
+        return switch (message(updateId, message)) {
+            case TelegramUpdate.TextMessage text when !text.chat().isGroup() ->
+                    new TelegramUpdate.Edited(updateId, text.messageId(), text.from(), text.chat(), at);
+            case TelegramUpdate.Command command ->
+                    new TelegramUpdate.Edited(updateId, command.messageId(), command.from(), command.chat(), at);
+            case TelegramUpdate.Start start ->
+                    new TelegramUpdate.Edited(updateId, start.messageId(), start.from(), start.chat(), at);
+            case TelegramUpdate.Mention mention ->
+                    new TelegramUpdate.Edited(updateId, mention.messageId(), mention.from(), mention.chat(), at);
+            default -> new TelegramUpdate.Ignored(updateId, "an edit of a message not meant for the bot");
+        };
     }
 
     /** The update's type: its one field besides {@code update_id}. */

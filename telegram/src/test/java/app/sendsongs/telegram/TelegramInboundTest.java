@@ -224,10 +224,23 @@ class TelegramInboundTest {
     }
 
     @Test
+    void anEditIsAnEventOfTheMessageEditedSoThatEveryEditOfItIsOne() {
+        assertThat(sample("edited_message")).contains(new Inbound.Edited("edited:385741296:57", ALICE,
+                Instant.ofEpochSecond(1764064830)));
+        TelegramUpdate.Chat band = new TelegramUpdate.Chat(-1001987654321L, TelegramUpdate.Chat.Type.SUPERGROUP,
+                Optional.of("Band"));
+        TelegramUpdate.Sender alice = new TelegramUpdate.Sender(385741296L, "Alice", Optional.empty(),
+                Optional.empty());
+        assertThat(TelegramInbound.of(new TelegramUpdate.Edited(254000301, 3120, alice, band,
+                Instant.ofEpochSecond(1764065060)))).contains(new Inbound.InGroupChat("edited:-1001987654321:3120",
+                ALICE, Instant.ofEpochSecond(1764065060), new GroupChat(new ChatAddress(Platform.TELEGRAM,
+                "-1001987654321"), "Band"), new GroupChatAction.Edited()));
+    }
+
+    @Test
     void groupsInlineTapsAndWhatTheBotIgnoresAreNoPrivateEvent() {
         assertThat(sample("group_command")).isEmpty();
         assertThat(sample("callback_inline")).isEmpty();
-        assertThat(sample("edited_message")).isEmpty();
         assertThat(TelegramInbound.of(parser.parse(update("hi").getBytes()))).isPresent();
     }
 }

@@ -325,11 +325,36 @@ class UpdateParserTest {
                 .isEqualTo("see https://x/shown https://x/0 https://x/1 https://x/2 https://x/3 https://x/4"));
     }
 
+    @Test
+    void anEditedMessageInThePrivateChatIsAnEditOfThatMessageAtItsEditDate() {
+        assertThat(sample("edited_message")).isEqualTo(new TelegramUpdate.Edited(254000132, 57,
+                new TelegramUpdate.Sender(ALICE, "Alice", Optional.empty(), Optional.empty()),
+                new TelegramUpdate.Chat(ALICE, TelegramUpdate.Chat.Type.PRIVATE, Optional.empty()),
+                Instant.ofEpochSecond(1764064830)));
+    }
+
+    @Test
+    void inAGroupOnlyAnEditOfACommandOrAMentionForTheBotIsAnEdit() {
+        String group = "{\"update_id\":254000300,\"edited_message\":{\"message_id\":3120,\"from\":{\"id\":385741296,"
+                + "\"is_bot\":false,\"first_name\":\"Alice\"},\"chat\":{\"id\":-1001987654321,\"title\":\"Band\","
+                + "\"type\":\"supergroup\"},\"date\":1764065000,\"edit_date\":1764065060,\"text\":\"%s\"}}";
+
+        assertThat(parse(group.formatted("/send@SendSongsBot @bob " + LINK))).isInstanceOfSatisfying(
+                TelegramUpdate.Edited.class, edited -> {
+                    assertThat(edited.messageId()).isEqualTo(3120);
+                    assertThat(edited.chat().isGroup()).isTrue();
+                    assertThat(edited.at()).isEqualTo(Instant.ofEpochSecond(1764065060));
+                });
+        assertThat(parse(group.formatted("/who"))).isInstanceOf(TelegramUpdate.Edited.class);
+        assertThat(parse(group.formatted("see you all at eight"))).isInstanceOf(TelegramUpdate.Ignored.class);
+        assertThat(parse(group.formatted("/who@OtherBot"))).isInstanceOf(TelegramUpdate.Ignored.class);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "group_command_other_bot, a command for another bot",
         "callback_game, a tap without data (a game button)",
-        "edited_message, edited_message updates are not used",
+        "edited_channel_post, edited_channel_post updates are not used",
         "channel_post, channel_post updates are not used",
         "message_reaction, message_reaction updates are not used",
         "new_chat_members, a service message",

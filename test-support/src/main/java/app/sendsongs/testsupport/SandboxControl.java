@@ -215,6 +215,15 @@ public final class SandboxControl {
                 channel), 200);
     }
 
+    /**
+     * The person edits their message {@code messageId} of the chat (their private chat: their own id) to read
+     * {@code text}; the bot gets an {@code edited_message} update when it would see the message.
+     */
+    public JsonNode telegramEdits(long chat, long from, long messageId, String text) {
+        return post("/sandbox/telegram/edit", Map.of("from", from, "chat", chat, "message_id", messageId, "text",
+                text), 200);
+    }
+
     /** The person answers the message {@code replyTo} of a group chat with {@code text}. */
     public JsonNode telegramRepliesIn(long chat, long from, String text, long replyTo) {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text, "reply_to", replyTo),

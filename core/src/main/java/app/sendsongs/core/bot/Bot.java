@@ -40,9 +40,9 @@ import java.util.logging.Logger;
  * The bot's front door: everything a person does in the chat, on any platform, comes here and gets
  * exactly one answer. A tap is read as if its payload had been typed; opening the conversation through
  * a link gets the welcome (or, for someone registered, the menu), after what became of the invite the link was
- * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened. Text that is no command
- * answers what the bot asked while a song is being shared (a name, a note); otherwise it gets the commands spelled like
- * it, as taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage
+ * ({@link InviteDelivery}); someone who registers gets the songs of the invites they opened, then the share of the
+ * song they pasted before, if it was kept. Text that is no command answers what the bot asked while a song is being
+ * shared (a name, a note); otherwise it gets the commands spelled like it, as taps, and a greeting gets the menu. Errors come with taps for an example and the menu, not the whole usage
  * line. What happens in a group chat the bot is in goes to {@link GroupChats}, which answers in the chat.
  *
  * <p>The answers are the package's: {@code Newcomers} for someone not registered, {@code TypedAtAQuestion} and
@@ -115,7 +115,7 @@ public final class Bot {
         this.songsThatWaited = features.songsThatWaited();
         this.planner = planner;
         this.clock = clock;
-        this.newcomers = new Newcomers(registration, features.forgetMe(), invites);
+        this.newcomers = new Newcomers(registration, features.forgetMe(), invites, linkShare);
         this.questions = new OpenQuestions(choices, features.groups(), features.whichPerson(), linkShare, clock);
         this.typedAtAQuestion = new TypedAtAQuestion(questions, features.groups(), features.whichPerson());
         Choosing choosing = new Choosing(questions, features.sendSong(), features.whichPerson(), linkShare, sentSongs,
@@ -170,7 +170,17 @@ public final class Bot {
         outbox.personWrote(held);
         user.ifPresent(u -> planner.personWrote(from));
         outbox.reply(from, answer);
-        registeredNow.ifPresent(invites::registered); // they registered just now
+        registeredNow.ifPresent(this::registered); // they registered just now
+    }
+
+    /**
+     * {@code person} registered just now (by a {@code register} here, or through their personal link): the songs of
+     * the invites they opened go to them, then the share of the song they pasted before connecting, if one was kept,
+     * begins.
+     */
+    public void registered(User person) {
+        invites.registered(person);
+        linkShare.keptSongAsked(person).ifPresent(asked -> outbox.notify(person.address(), asked));
     }
 
     private Message answer(Inbound event, Optional<User> user) {
@@ -180,6 +190,7 @@ public final class Bot {
             case Inbound.ButtonTapped tap -> answer(event, tap.payload(), user);
             case Inbound.OpenedLink opened -> openedLink(opened, user);
             case Inbound.Unreadable unreadable -> unreadable(unreadable, user);
+            case Inbound.Edited edited -> Message.text(Inbound.Edited.ANSWER);
             case Inbound.InGroupChat inGroup -> throw new IllegalStateException("handled before");
             case Inbound.BotBlocked blocked -> throw new IllegalStateException("handled before");
             case Inbound.BotUnblocked unblocked -> throw new IllegalStateException("handled before");

@@ -5,8 +5,10 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.command.ParseResult;
+import app.sendsongs.core.compose.LinkShare;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.music.OtherMusicLinks;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.InviteDelivery;
@@ -19,10 +21,6 @@ import java.util.Optional;
  */
 final class Newcomers {
     private static final String REGISTER = "register";
-    /** Before the welcome of someone not registered who sent a song: it is not kept, so they know to send it again. */
-    private static final String SONG_BEFORE_CONNECTING =
-            "To send that song, connect first (it takes a minute), then paste it again.\n\n";
-
     /**
      * Before the welcome of someone not registered who confirms forget_me: a second Yes. (The first, handled again
      * after a crash cut it short once everything was deleted, says "Done" as it would have.)
@@ -34,11 +32,13 @@ final class Newcomers {
     private final Registration registration;
     private final ForgetMe forgetMe;
     private final InviteDelivery invites;
+    private final LinkShare linkShare;
 
-    Newcomers(Registration registration, ForgetMe forgetMe, InviteDelivery invites) {
+    Newcomers(Registration registration, ForgetMe forgetMe, InviteDelivery invites, LinkShare linkShare) {
         this.registration = registration;
         this.forgetMe = forgetMe;
         this.invites = invites;
+        this.linkShare = linkShare;
     }
 
     /** The welcome to someone who opened the conversation through a link, after the way back to a group chat's. */
@@ -56,8 +56,9 @@ final class Newcomers {
 
     /**
      * The welcome for someone not registered, after what they asked: help, or a song they meant to send (pasted or
-     * with {@code send_song}), which waits for nothing: they send it again once connected; a forget_me confirmed, that
-     * nothing is kept about them. A {@code register} that
+     * with {@code send_song}), kept until they have connected, when its share starts ({@link
+     * LinkShare#keepForNewcomer}); a forget_me confirmed, that nothing is kept about them (the kept song goes). A
+     * {@code register} that
      * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
      * just connected and holds a code, and the welcome would send them to connect again. A music service named
      * ("Spotify") is the one to connect; one they say they don't have, the others offered. A question about
@@ -76,6 +77,7 @@ final class Newcomers {
         }
         if (parsed instanceof ParseResult.Parsed(Command.ForgetMe forget) && forget.confirmed()) {
             invites.forget(from); // "I keep nothing about you" holds once no invite they opened keeps their address
+            linkShare.forgetKept(from); // nor the song they pasted before connecting
         }
         // read only when it is the answer: it looks up which sources turned people away lately
         Message welcome = registration.welcome(from);
@@ -85,10 +87,9 @@ final class Newcomers {
             return welcome.withText(OtherMusicLinks.notSpotify(otherService.get()) + "\n\n" + welcome.text());
         }
         if (parsed instanceof ParseResult.Unknown && WordsForWishes.asksAboutPrivacy(typed)) { // before connecting
-            return welcomeAfter(new ParseResult.Parsed(new Command.Help(Optional.of("privacy"))), welcome,
-                    CommandStyle.of(from));
+            return welcomeAfter(new ParseResult.Parsed(new Command.Help(Optional.of("privacy"))), welcome, from);
         }
-        return welcomeAfter(parsed, welcome, CommandStyle.of(from));
+        return welcomeAfter(parsed, welcome, from);
     }
 
     /**
@@ -109,8 +110,14 @@ final class Newcomers {
         };
     }
 
+    /** The welcome after what became of {@code song}: kept until they connect, or why it cannot be sent. */
+    private Message kept(SongLink song, Message welcome, ChatAddress from) {
+        return welcome.withText(linkShare.keepForNewcomer(from, song) + "\n\n" + welcome.text());
+    }
+
     /** The welcome, after help or a word about a song or forget_me; or what to fix in a {@code register}. */
-    private Message welcomeAfter(ParseResult parsed, Message welcome, CommandStyle style) {
+    private Message welcomeAfter(ParseResult parsed, Message welcome, ChatAddress from) {
+        CommandStyle style = CommandStyle.of(from);
         return switch (parsed) {
             case ParseResult.Invalid invalid when invalid.command().filter(REGISTER::equals).isPresent() ->
                     Message.text(invalid.problem(style) + "\n" + Help.usage(REGISTER, style));
@@ -119,11 +126,9 @@ final class Newcomers {
                     HelpAnswers.didYouMean(unknown, style);
             case ParseResult.Parsed(Command.Help help) ->
                     welcome.withText(HelpAnswers.help(help, style).text() + "\n\n" + welcome.text());
-            case ParseResult.Parsed(Command.StartShare share) ->
-                    welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
-            case ParseResult.Parsed(Command.SendSong send) -> welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
-            case ParseResult.Parsed(Command.SendToGroup send) ->
-                    welcome.withText(SONG_BEFORE_CONNECTING + welcome.text());
+            case ParseResult.Parsed(Command.StartShare share) -> kept(share.song(), welcome, from);
+            case ParseResult.Parsed(Command.SendSong send) -> kept(send.song(), welcome, from);
+            case ParseResult.Parsed(Command.SendToGroup send) -> kept(send.song(), welcome, from);
             case ParseResult.Parsed(Command.ForgetMe forget) when forget.confirmed() -> forgetMe.doneAlready()
                     .map(Message::text).orElseGet(() -> welcome.withText(NOTHING_KEPT + welcome.text()));
             case ParseResult.Parsed(Command command) when needsAnAccount(command) ->

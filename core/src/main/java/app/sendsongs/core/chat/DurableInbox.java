@@ -243,6 +243,7 @@ public final class DurableInbox implements Inbox, AutoCloseable {
             case Inbound.ButtonTapped tap -> tap.payload().length() + tap.title().length();
             case Inbound.OpenedLink opened -> opened.ref().length();
             case Inbound.Unreadable unreadable -> unreadable.what().length();
+            case Inbound.Edited edited -> 0;
             case Inbound.BotBlocked blocked -> 0;
             case Inbound.BotUnblocked unblocked -> 0;
             case Inbound.InGroupChat inGroup -> inGroup.chat().title().length() + 64;

@@ -40,6 +40,13 @@ public sealed interface GroupChatAction {
         }
     }
 
+    /**
+     * A message meant for the bot (a command, a mention of it) was edited; the event id names the message edited
+     * ({@link Inbound#editedMessageId}), so it is answered once however many times it is edited.
+     */
+    record Edited() implements GroupChatAction {
+    }
+
     /** The bot was added to the chat (by the event's sender). */
     record BotAdded() implements GroupChatAction {
     }

@@ -35,6 +35,7 @@ public final class GroupChatEventText {
                 fields.add(tap.payload());
                 fields.add(tap.tapId());
             }
+            case GroupChatAction.Edited edited -> fields.add("edited");
             case GroupChatAction.BotAdded added -> fields.add("added");
             case GroupChatAction.BotRemoved removed -> fields.add("removed");
             case GroupChatAction.MemberLeft left -> {
@@ -78,6 +79,7 @@ public final class GroupChatEventText {
                     rest.size() > 2 ? Optional.of(rest.get(2)) : Optional.empty(),
                     rest.size() > 3 ? Optional.of(ChatAddress.parse(rest.get(3))) : Optional.empty());
             case "tap" -> new GroupChatAction.Tap(field(rest, 0), field(rest, 1));
+            case "edited" -> new GroupChatAction.Edited();
             case "added" -> new GroupChatAction.BotAdded();
             case "removed" -> new GroupChatAction.BotRemoved();
             case "left" -> new GroupChatAction.MemberLeft(ChatAddress.parse(field(rest, 0)));

@@ -84,6 +84,29 @@ public sealed interface Inbound {
     }
 
     /**
+     * The person edited a message they had sent (Telegram's {@code edited_message}): the bot reads only new messages,
+     * so it says the edit changed nothing. {@code eventId} names the message edited, not the edit ({@link
+     * #editedMessageId}), so that however many times it is edited, it is answered once.
+     */
+    record Edited(String eventId, ChatAddress from, Instant at) implements Inbound {
+        /** What the bot answers an edit, in the person's chat or in a group chat. */
+        public static final String ANSWER = "I only read new messages, so that edit changed nothing. Send the "
+                + "corrected message again.";
+
+        public Edited {
+            check(eventId, from, at);
+        }
+    }
+
+    /**
+     * The event id of an edit of the message {@code messageId} of the chat {@code chatId}: the same for every edit of
+     * that message, and never a platform's id of a new event, so that the handled marks answer one edit per message.
+     */
+    static String editedMessageId(String chatId, String messageId) {
+        return "edited:" + chatId + ":" + messageId;
+    }
+
+    /**
      * The person opened the conversation through a link that carries {@code ref} (a Messenger
      * {@code m.me/...?ref=} referral, a Telegram {@code /start} payload); {@code ref} may be empty.
      */

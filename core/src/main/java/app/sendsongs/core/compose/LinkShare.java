@@ -3,6 +3,7 @@ package app.sendsongs.core.compose;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.group.Groups;
+import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.music.Track;
 import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Acquaintances;
@@ -13,6 +14,7 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -28,7 +30,8 @@ import java.util.Optional;
  * <p>This is what the bot calls; each part of a share is a class of its own: {@link ShareStart} begins it, {@link
  * WhoIsItFor} reads who it is for (with {@link NamesGiven}), {@link DraftNotes} takes its notes, {@link DraftSending}
  * sends or drops it, {@link ShareQuestions} asks each step's question with the taps of {@link RecipientTaps}, and
- * {@link OpenDrafts} keeps it the hour.
+ * {@link OpenDrafts} keeps it the hour. {@link KeptSongs} keeps the song someone pasted before registering, until
+ * they have.
  */
 public final class LinkShare {
     private final OpenDrafts drafts;
@@ -38,6 +41,7 @@ public final class LinkShare {
     private final DraftSending sending;
     private final WhoIsItFor who;
     private final ShareStart start;
+    private final KeptSongs kept;
 
     public LinkShare(DraftStore drafts, TrackLookup tracks, UserStore users, Acquaintances acquaintances, Groups groups,
                      FriendFinder friends, WhichPerson whichPerson, ChoiceStore choices, SendSong sendSong,
@@ -53,6 +57,25 @@ public final class LinkShare {
                 questions, sending);
         this.start = new ShareStart(this.drafts, tracks, friends, groups, choices, sendSong, namesGiven, recipientTaps,
                 who);
+        this.kept = new KeptSongs(drafts, tracks, start, clock);
+    }
+
+    /**
+     * A song pasted (or sent with {@code send_song}) by someone not registered: kept until they connect, when it is
+     * in the catalogue ({@link KeptSongs}); what to tell them before the welcome.
+     */
+    public String keepForNewcomer(ChatAddress newcomer, SongLink song) {
+        return kept.keep(newcomer, song);
+    }
+
+    /** {@code person} registered just now: the question that starts the share of the song kept for them, if any. */
+    public Optional<Message> keptSongAsked(User person) {
+        return kept.registered(person);
+    }
+
+    /** Someone not registered asked to be forgotten: the song kept for them goes. */
+    public void forgetKept(ChatAddress newcomer) {
+        kept.forget(newcomer);
     }
 
     /** The person's unfinished share, unless it expired. */

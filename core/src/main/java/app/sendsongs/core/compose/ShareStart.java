@@ -252,12 +252,26 @@ final class ShareStart {
     }
 
     /**
+     * The share of the song kept for {@code person} before they connected ({@link KeptSongs}), begun now that they
+     * have: "Who is … for?" as a pasted link asks it, the song named, since it comes after the welcome.
+     */
+    Message kept(User person, Track track) {
+        return offer(person, track, "", "", Optional.empty(), List.of(), track.title());
+    }
+
+    /**
      * "Who is it for?", with {@code first} and the sender's recent contacts and groups as taps, then {@code invite}
      * when there is one (in the place of the last contact: a message has at most {@value Message#MAX_CHOICES} taps),
      * then "Someone else".
      */
     private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite,
                           List<Recipient> first) {
+        return offer(person, track, pre, post, invite, first, "it");
+    }
+
+    /** As the one above, asking "Who is {@code song} for?". */
+    private Message offer(User person, Track track, String pre, String post, Optional<Choice> invite,
+                          List<Recipient> first, String song) {
         int people = RecipientTaps.PEOPLE_OFFERED - (invite.isPresent() ? 1 : 0);
         RecipientTaps.Offer offer = recipientTaps.offerOf(person, track.id(), first, people);
         List<Recipient> offered = offer.recipients();
@@ -269,8 +283,8 @@ final class ShareStart {
         List<Choice> taps = new ArrayList<>(RecipientTaps.offeredTaps(draft, offer.titles()));
         invite.ifPresent(taps::add);
         taps.add(offered.isEmpty() ? RecipientTaps.TYPE_A_NAME : RecipientTaps.SOMEONE_ELSE);
-        String ask = offered.isEmpty() ? "Who is it for? Type their name, as they registered with me."
-                : "Who is it for?";
+        String question = "Who is " + song + " for?";
+        String ask = offered.isEmpty() ? question + " Type their name, as they registered with me." : question;
         if (!pre.isEmpty()) {
             ask += "\nWith it: " + Texts.note(pre);
         }

@@ -128,6 +128,7 @@ public final class GroupChats {
             case GroupChatAction.Command command ->
                     command(chat, platform.get(), event, command).ifPresent(reply -> post(chat, reply));
             case GroupChatAction.Tap tap -> tap(chat, platform.get(), event.from(), tap);
+            case GroupChatAction.Edited edited -> post(chat, Message.text(Inbound.Edited.ANSWER));
             case GroupChatAction.BotAdded added -> {
                 post(chat, welcome(chat, platform.get()));
                 songMessages.botBack(chat.address());

@@ -33,6 +33,21 @@ class FrontDoorTest {
     }
 
     @Test
+    void anEditedMessageIsAnsweredThatOnlyNewMessagesAreReadOncePerMessage() {
+        bot.register("alice", "Alice Smith");
+        String edited = Inbound.editedMessageId("alice", "57");
+
+        assertThat(bot.handle(new Inbound.Edited(edited, at("alice"), now))).containsExactly("I only read new "
+                + "messages, so that edit changed nothing. Send the corrected message again.");
+        assertThat(bot.handle(new Inbound.Edited(edited, at("alice"), now.plusSeconds(30))))
+                .as("the same message edited again").isEmpty();
+        assertThat(bot.handle(new Inbound.Edited(Inbound.editedMessageId("alice", "58"), at("alice"), now)))
+                .as("another message").hasSize(1);
+        assertThat(bot.handle(new Inbound.Edited(Inbound.editedMessageId("newcomer", "1"), at("newcomer"), now)))
+                .as("someone not registered").singleElement().asString().startsWith("I only read new messages");
+    }
+
+    @Test
     void theSameEventIdOnTwoPlatformsIsTwoEvents() {
         ChatAddress onOther = new ChatAddress(OTHER, "alice");
 
@@ -86,16 +101,16 @@ class FrontDoorTest {
     @Test
     void aSongFromSomeoneNotRegisteredIsNotDroppedWithoutAWord() {
         String pasted = "check this out " + FakeMusic.SONG.id().link();
+        String kept = "I'll keep " + FakeMusic.SONG.title() + " for you: once you've connected, I'll ask who it's for.";
 
         assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now, pasted)))
-                .singleElement().asString().startsWith("To send that song, connect first (it takes a minute), then "
-                        + "paste it again.\n\nHi! I'm Send Songs");
+                .singleElement().asString().startsWith(kept + "\n\nHi! I'm Send Songs");
         assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now,
                 "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link())))
-                .singleElement().asString().startsWith("To send that song, connect first");
+                .singleElement().asString().startsWith(kept);
         assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now,
                 "send_song group:\"Family\" " + FakeMusic.SONG.id().link()))).as("to a group, a song too")
-                .singleElement().asString().startsWith("To send that song, connect first");
+                .singleElement().asString().startsWith(kept);
         assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now, "hello")))
                 .singleElement().asString().startsWith("Hi! I'm Send Songs");
     }
@@ -108,7 +123,7 @@ class FrontDoorTest {
                         + "Spotify.").contains("\n\nHi! I'm Send Songs");
         assertThat(bot.handle(new Inbound.Text(bot.nextEventId(), at("newcomer"), now, "open.spotify.com/track/"
                 + FakeMusic.SONG.id().value()))).as("a Spotify link without its https:// is a song as it is for others")
-                .singleElement().asString().startsWith("To send that song, connect first");
+                .singleElement().asString().startsWith("I'll keep " + FakeMusic.SONG.title() + " for you");
     }
 
     @Test

@@ -57,6 +57,15 @@ class GroupChatEventTextTest {
     }
 
     @Test
+    void anEditOfAMessageForTheBotComesBack() {
+        Inbound.InGroupChat event = new Inbound.InGroupChat(Inbound.editedMessageId("-100123", "7"), FROM, AT, CHAT,
+                new GroupChatAction.Edited());
+
+        assertThat(GroupChatEventText.read(event.eventId(), FROM, AT, GroupChatEventText.of(event), CHAT.title()))
+                .isEqualTo(event);
+    }
+
+    @Test
     void textThatIsNoGroupChatEventIsRefusedClearly() {
         for (String bad : new String[] {"", "x", "17:telegram:-100123", "5:abc", "-1:", "99999999999:a",
                 "17:telegram:-1001234:what", "17:telegram:-1001233:tap1:a"}) {

@@ -97,6 +97,21 @@ class GroupChatsTest {
     }
 
     @Test
+    void anEditOfAMessageForTheBotIsAnsweredInTheChatOnce() {
+        int before = chats.texts(BAND_CHAT.id()).size();
+        String edited = Inbound.editedMessageId(BAND_CHAT.id(), "31");
+
+        bot.app.bot().handle(new Inbound.InGroupChat(edited, BOB, bot.clock.instant(), BAND,
+                new GroupChatAction.Edited()));
+        bot.app.bot().handle(new Inbound.InGroupChat(edited, BOB, bot.clock.instant().plusSeconds(9), BAND,
+                new GroupChatAction.Edited()));
+
+        assertThat(chats.texts(BAND_CHAT.id())).hasSize(before + 1);
+        assertThat(lastChatText()).isEqualTo("I only read new messages, so that edit changed nothing. Send the "
+                + "corrected message again.");
+    }
+
+    @Test
     void aTapCountsAPersonInAndIsAnsweredOnlyToThem() {
         FakeGroupChats.TapAnswer answer = tap(BOB, "join");
 

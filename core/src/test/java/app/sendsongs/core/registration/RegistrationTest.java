@@ -59,7 +59,8 @@ class RegistrationTest {
         assertThat(bot.reply("bob", "hello")).startsWith(WELCOME);
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
         assertThat(bot.reply("bob", "send_song name:\"Alice\" " + FakeMusic.SONG.id().link()))
-                .startsWith("To send that song, connect first (it takes a minute), then paste it again.\n\n" + WELCOME);
+                .startsWith("I'll keep " + FakeMusic.SONG.title() + " for you: once you've connected, I'll ask who "
+                        + "it's for.\n\n" + WELCOME);
         // the whole list and the welcome are longer than one Messenger message, so they go as two
         assertThat(String.join("\n\n", bot.say("bob", "help"))).startsWith(Help.all() + "\n\n" + WELCOME);
         assertThat(bot.chat.messages("bob").getLast().choices()).isEqualTo(SOURCES);
@@ -117,7 +118,7 @@ class RegistrationTest {
             assertThat(bot.reply("bob", typed)).as(typed).startsWith(WELCOME);
         }
         assertThat(bot.reply("bob", FakeMusic.SONG.id().link())).as("a pasted song link")
-                .startsWith("To send that song, connect first");
+                .startsWith("I'll keep " + FakeMusic.SONG.title() + " for you");
         assertThat(bot.reply("bob", "listenbrainz")).as("a service this server has not set up")
                 .isEqualTo("ListenBrainz isn't set up on this server. You can connect:");
         assertThat(bot.reply("bob", "connect to deezer")).isEqualTo("I don't know \"to deezer\" as a place to listen. "

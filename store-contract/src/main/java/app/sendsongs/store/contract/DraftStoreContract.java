@@ -42,6 +42,20 @@ public abstract class DraftStoreContract extends StoreFixture {
     }
 
     @Test
+    void aDraftIsKeptForAChatAddressNobodyRegisteredWithAndDeletedAgain() {
+        // the song someone not registered yet pasted waits as a draft at their address until they connect
+        ShareDraft kept = new ShareDraft(onTelegram("newcomer"), FULL_TRACK.id(), "A", "", "", ShareDraft.Stage.WHO,
+                Optional.empty(), List.of(), minutes(24 * 60));
+
+        drafts.saveDraft(kept);
+
+        assertThat(users.findUser(onTelegram("newcomer"))).isEmpty();
+        assertThat(drafts.findDraft(onTelegram("newcomer"))).contains(kept);
+        drafts.deleteDraft(onTelegram("newcomer"));
+        assertThat(drafts.findDraft(onTelegram("newcomer"))).isEmpty();
+    }
+
+    @Test
     void savingAgainReplacesThePersonsDraft() {
         drafts.saveDraft(draft(at("alice"), minutes(60)));
         ShareDraft later = draft(at("alice"), minutes(90)).at(ShareDraft.Stage.READY, minutes(90))

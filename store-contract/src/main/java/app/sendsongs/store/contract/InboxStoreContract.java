@@ -97,6 +97,17 @@ public abstract class InboxStoreContract extends StoreFixture {
     }
 
     @Test
+    void anEditComesBackWholeAndASecondEditOfTheSameMessageIsTheSameEvent() {
+        Inbound edited = new Inbound.Edited(Inbound.editedMessageId("7", "57"), onTelegram("7"), minutes(-2));
+        Inbound again = new Inbound.Edited(Inbound.editedMessageId("7", "57"), onTelegram("7"), minutes(-1));
+
+        assertThat(inbox.append(List.of(edited), T0)).isEqualTo(1);
+        inbox.append(List.of(again), T0); // its delivery key is the message's: skipped, or written in its place
+
+        assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).singleElement().isIn(edited, again);
+    }
+
+    @Test
     void everyKindOfGroupChatEventComesBackWholeWithTheTopicItHappenedIn() {
         ChatAddress chat = new ChatAddress(Platform.TELEGRAM, "-100123");
         GroupChat group = new GroupChat(chat, "Friday: songs 12:30 \"B\" 🎵");
@@ -116,9 +127,11 @@ public abstract class InboxStoreContract extends StoreFixture {
                         new GroupChatAction.Moved(onTelegram("-1002471352452"))),
                 new Inbound.InGroupChat("8", onTelegram("7"), minutes(-1),
                         new GroupChat(chat, group.title(), Optional.of("3190")),
-                        new GroupChatAction.Command("who", "", Optional.empty())));
+                        new GroupChatAction.Command("who", "", Optional.empty())),
+                new Inbound.InGroupChat(Inbound.editedMessageId("-100123", "9"), onTelegram("7"), minutes(-1), group,
+                        new GroupChatAction.Edited()));
 
-        assertThat(inbox.append(events, T0)).isEqualTo(8);
+        assertThat(inbox.append(events, T0)).isEqualTo(9);
 
         assertThat(inbox.claim(T0, LEASE_END, 10).orElseThrow().events()).containsExactlyElementsOf(events);
     }

@@ -188,6 +188,7 @@ final class DynamoInbox implements InboxStore {
             case Inbound.ButtonTapped tap -> put(item, "button", tap.payload(), tap.title());
             case Inbound.OpenedLink opened -> put(item, "link", opened.ref(), null);
             case Inbound.Unreadable unreadable -> put(item, "unreadable", unreadable.what(), null);
+            case Inbound.Edited edited -> put(item, "edited", "", null);
             case Inbound.BotBlocked blocked -> put(item, "blocked", "", null);
             case Inbound.BotUnblocked unblocked -> put(item, "unblocked", "", null);
             case Inbound.InGroupChat inGroup -> {
@@ -219,6 +220,7 @@ final class DynamoInbox implements InboxStore {
             case "button" -> new Inbound.ButtonTapped(id, from, at, body, Attr.string(item, "title"));
             case "link" -> new Inbound.OpenedLink(id, from, at, body);
             case "unreadable" -> new Inbound.Unreadable(id, from, at, body);
+            case "edited" -> new Inbound.Edited(id, from, at);
             case "blocked" -> new Inbound.BotBlocked(id, from, at);
             case "unblocked" -> new Inbound.BotUnblocked(id, from, at);
             case "group" -> GroupChatEventText.read(id, from, at, body, Attr.string(item, "title"));

@@ -136,6 +136,7 @@ final class SqliteInbox implements InboxStore {
             case Inbound.ButtonTapped tap -> new String[] {"button", tap.payload(), tap.title()};
             case Inbound.OpenedLink opened -> new String[] {"link", opened.ref(), null};
             case Inbound.Unreadable unreadable -> new String[] {"unreadable", unreadable.what(), null};
+            case Inbound.Edited edited -> new String[] {"edited", "", null};
             case Inbound.BotBlocked blocked -> new String[] {"blocked", "", null};
             case Inbound.BotUnblocked unblocked -> new String[] {"unblocked", "", null};
             case Inbound.InGroupChat inGroup -> new String[] {"group", GroupChatEventText.of(inGroup),
@@ -155,6 +156,7 @@ final class SqliteInbox implements InboxStore {
             case "button" -> new Inbound.ButtonTapped(id, from, at, body, title);
             case "link" -> new Inbound.OpenedLink(id, from, at, body);
             case "unreadable" -> new Inbound.Unreadable(id, from, at, body);
+            case "edited" -> new Inbound.Edited(id, from, at);
             case "blocked" -> new Inbound.BotBlocked(id, from, at);
             case "unblocked" -> new Inbound.BotUnblocked(id, from, at);
             case "group" -> GroupChatEventText.read(id, from, at, body, title);
