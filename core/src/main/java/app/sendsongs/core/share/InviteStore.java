@@ -29,6 +29,12 @@ public interface InviteStore {
      */
     List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit);
 
+    /**
+     * Up to {@code limit} of the invites nobody has opened yet, made for a friend whose name, as the sender typed it,
+     * has the key {@code friendNameKey} ({@code Names.key}), and expiring after {@code now}: the oldest first.
+     */
+    List<Invite> unopenedInvitesFor(String friendNameKey, Instant now, int limit);
+
     /** The invites {@code friend} opened and that are still there, oldest first. */
     List<Invite> invitesOpenedBy(ChatAddress friend);
 

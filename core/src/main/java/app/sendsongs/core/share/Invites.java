@@ -33,15 +33,18 @@ public final class Invites {
     /** How long an invite waits for its friend. */
     public static final Duration LIFETIME = Duration.ofDays(7);
     private static final int TOKEN_BYTES = 16;
+    private static final int NAMESAKE_BYTES = 8;
 
     private final InviteStore store;
     private final ChatPlatforms chats;
     private final int mostOpen;
     private final Clock clock;
     private final SigningKey tokens;
+    private final SigningKey namesakes;
 
     public Invites(InviteStore store, ChatPlatforms chats, SendLimits limits, SigningKey key, Clock clock) {
         this.tokens = key.derive("invite tokens");
+        this.namesakes = key.derive("invite namesakes");
         this.store = store;
         this.chats = chats;
         this.mostOpen = limits.openInvites();
@@ -173,6 +176,35 @@ public final class Invites {
     List<Invite> openedBy(ChatAddress friend) {
         return store.invitesOpenedBy(friend).stream()
                 .filter(invite -> invite.expiresAt().isAfter(clock.instant())).toList();
+    }
+
+    /**
+     * A few of the invites nobody has opened yet that were made for the name {@code newcomer} signed up under, the
+     * oldest first, leaving out their own.
+     */
+    List<Invite> unopenedFor(User newcomer, int limit) {
+        return store.unopenedInvitesFor(newcomer.nameKey(), clock.instant(), limit).stream()
+                .filter(invite -> !invite.sender().equals(newcomer.address())).toList();
+    }
+
+    /**
+     * What a tap puts for {@code person} as the one who signed up under {@code invite}'s name: 11 characters of
+     * base64url signed with the bot's key for that invite, so it tells nothing about them, cannot be made up for
+     * someone else, and fits a tap's payload with the token.
+     */
+    String namesake(Invite invite, ChatAddress person) {
+        byte[] signature = namesakes.sign(invite.token() + "\n" + person.key());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(signature, NAMESAKE_BYTES));
+    }
+
+    /** Binds {@code invite} to {@code person}, unless someone else opened its link first: true when it is theirs. */
+    boolean bind(Invite invite, ChatAddress person) {
+        return store.openInvite(invite.token(), person);
+    }
+
+    /** How much longer {@code invite}'s link works: "for 6 more days". */
+    String linkWorks(Invite invite) {
+        return RelativeTime.forMore(invite.expiresAt(), clock.instant());
     }
 
     /** Ends {@code invite}: true for the one caller that ended it. */

@@ -3,6 +3,7 @@ package app.sendsongs.core.fakes;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,6 +52,13 @@ final class InMemoryInvites implements InviteStore {
     public synchronized List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {
         return invites.values().stream().filter(i -> i.sender().equals(sender) && i.expiresAt().isAfter(now))
                 .sorted(Comparator.comparing(Invite::expiresAt).thenComparing(Invite::token)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Invite> unopenedInvitesFor(String friendNameKey, Instant now, int limit) {
+        return invites.values().stream().filter(i -> Names.key(i.friendName()).equals(friendNameKey))
+                .filter(i -> i.friend().isEmpty() && i.expiresAt().isAfter(now)).sorted(OLDEST_FIRST).limit(limit)
+                .toList();
     }
 
     @Override

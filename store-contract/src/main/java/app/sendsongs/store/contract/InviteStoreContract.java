@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,43 @@ public abstract class InviteStoreContract extends StoreFixture {
                 .containsExactly("t30", "t45", "t60");
         assertThat(invites.invitesExpiredBy(minutes(60), 2)).extracting(Invite::token).containsExactly("t30", "t45");
         assertThat(invites.invitesExpiredBy(minutes(29), 10)).isEmpty();
+    }
+
+    static Invite inviteFor(String friendName, String token, ChatAddress sender, long createdMinute,
+                            long expiresMinute) {
+        Invite invite = invite(token, sender, createdMinute, expiresMinute);
+        return new Invite(invite.token(), invite.sender(), friendName, invite.track(), invite.title(), invite.pre(),
+                invite.post(), invite.createdAt(), invite.expiresAt(), Optional.empty());
+    }
+
+    @Test
+    void invitesNobodyOpenedAreFoundByTheKeyOfTheInvitedNameOldestFirstUpToTheLimit() {
+        invites.saveInvite(inviteFor("Dan Brown", "later", at("alice"), 5, 90));
+        invites.saveInvite(inviteFor("dan  BROWN", "earlier", at("bob"), 1, 90));
+        invites.saveInvite(inviteFor("Dán Brown", "accented", at("erin"), 3, 90));
+        invites.saveInvite(inviteFor("Dan Browne", "another name", at("alice"), 0, 90));
+        invites.saveInvite(inviteFor("Dan Brown", "opened", at("alice"), 0, 90));
+        invites.openInvite("opened", at("carol"));
+        invites.saveInvite(inviteFor("Dan Brown", "expired", at("alice"), 0, 30));
+        invites.saveInvite(inviteFor("Dan Brown", "used", at("alice"), 0, 90));
+        invites.takeInvite("used");
+        String key = Names.key("Dan Brown");
+
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 10)).extracting(Invite::token)
+                .containsExactly("earlier", "accented", "later");
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 2)).extracting(Invite::token)
+                .containsExactly("earlier", "accented");
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 10).getFirst()).isEqualTo(
+                inviteFor("dan  BROWN", "earlier", at("bob"), 1, 90));
+        assertThat(invites.unopenedInvitesFor(Names.key("Nobody"), minutes(30), 10)).isEmpty();
+        assertThat(invites.unopenedInvitesFor("x".repeat(3000), minutes(30), 10)).isEmpty();
+
+        invites.releaseInvite("opened", at("carol"));
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 10)).as("released: nobody's again")
+                .extracting(Invite::token).containsExactly("opened", "earlier", "accented", "later");
+        housekeeping.forgetPerson(at("bob"));
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 10)).extracting(Invite::token)
+                .containsExactly("opened", "accented", "later");
     }
 
     @Test

@@ -4,7 +4,9 @@ import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +16,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Songs for friends not registered yet: {@code INVITE#<token>} / {@code INVITE}; {@code gsi1}
  * {@code INVITES#<sender>} / {@code <created>#<token>} (a sender's open invites, and to forget them); once opened, {@code gsi2}
- * {@code INVITEE#<friend>} / {@code <created>#<token>}; in the due index under {@code INVITE} at its expiry. What the
- * indexes list may be stale: taking an invite is one delete, which only one caller wins.
+ * {@code INVITEE#<friend>} / {@code <created>#<token>}; in the due index under {@code INVITE} at its expiry. While
+ * nobody has opened it, an item {@code INVITENAME#<key of the friend's name>} / {@code <created>#<token>} lists it by
+ * the name it was made for (a query of that partition, as people are found by name; no index of the table's), removed
+ * when the invite is opened or taken and put back when it is released. What the indexes and those items list may be
+ * stale: taking an invite is one delete, which only one caller wins, and each listed invite is read again.
  */
 final class DynamoInvites implements InviteStore {
     static final String TYPE = "INVITE";
     private static final String SENT = "INVITES#";
     private static final String OPENED = "INVITEE#";
     private static final String FRIEND = "friendPsid";
+    static final String BY_NAME = "INVITENAME";
     private static final Comparator<Invite> OLDEST_FIRST = Comparator.comparing(Invite::createdAt)
             .thenComparing(Invite::token);
 
@@ -50,6 +56,9 @@ final class DynamoInvites implements InviteStore {
         invite.friend().ifPresent(friend -> item.putAll(opened(invite, friend)));
         TableLayout.putDue(item, TYPE, invite.token(), invite.expiresAt());
         TableLayout.putGcAfter(item, invite.expiresAt());
+        if (invite.friend().isEmpty()) {
+            table.put(byName(invite));
+        }
         table.put(item);
     }
 
@@ -69,14 +78,19 @@ final class DynamoInvites implements InviteStore {
         }
         boolean opened = table.updateIf(key(token), new Update().setAll(opened(invite.get(), friend)),
                 Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(FRIEND))).isPresent();
+        if (opened) {
+            table.delete(byNameKey(invite.get()));
+        }
         return opened || findInvite(token).flatMap(Invite::friend).filter(friend::equals).isPresent();
     }
 
     @Override
     public boolean releaseInvite(String token, ChatAddress friend) {
         Update unopened = new Update().remove(FRIEND).remove(TableLayout.GSI2_PK).remove(TableLayout.GSI2_SK);
-        return table.updateIf(key(token), unopened, Condition.attributeExists(TableLayout.PK)
-                .and(Condition.equalTo(FRIEND, Attr.s(PersonKey.of(friend))))).isPresent();
+        Optional<Map<String, AttributeValue>> released = table.updateIf(key(token), unopened,
+                Condition.attributeExists(TableLayout.PK).and(Condition.equalTo(FRIEND, Attr.s(PersonKey.of(friend)))));
+        released.ifPresent(item -> table.put(byName(invite(item))));
+        return released.isPresent();
     }
 
     /** The sender's invites are few (their number is capped while they are open), so all are read and sorted here. */
@@ -84,6 +98,29 @@ final class DynamoInvites implements InviteStore {
     public List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {
         return sentBy(sender).stream().map(DynamoInvites::invite).filter(i -> i.expiresAt().isAfter(now))
                 .sorted(Comparator.comparing(Invite::expiresAt).thenComparing(Invite::token)).limit(limit).toList();
+    }
+
+    /**
+     * One query of the name's partition, which holds only the invites nobody has opened for that name (each sender has
+     * a few open at most), then a read of each, the oldest first, until {@code limit} are found still unopened and
+     * unexpired; a listing left behind by a run cut short names an invite that is gone or opened, and is skipped.
+     */
+    @Override
+    public List<Invite> unopenedInvitesFor(String friendNameKey, Instant now, int limit) {
+        String partition = namePartition(friendNameKey);
+        if (!TableLayout.fitsPartitionKey(partition)) {
+            return List.of(); // no invite's name is that long
+        }
+        List<Invite> found = new ArrayList<>();
+        for (Map<String, AttributeValue> listed : table.query(DynamoTable.queryFor(
+                Condition.equalTo(TableLayout.PK, Attr.s(partition))).build(), 0)) {
+            findInvite(Attr.string(listed, "token")).filter(i -> i.friend().isEmpty() && i.expiresAt().isAfter(now))
+                    .ifPresent(found::add);
+            if (found.size() == limit) {
+                break;
+            }
+        }
+        return found;
     }
 
     @Override
@@ -96,7 +133,9 @@ final class DynamoInvites implements InviteStore {
 
     @Override
     public boolean takeInvite(String token) {
-        return table.take(key(token)).isPresent();
+        Optional<Map<String, AttributeValue>> taken = table.take(key(token));
+        taken.ifPresent(item -> table.delete(byNameKey(invite(item))));
+        return taken.isPresent();
     }
 
     @Override
@@ -106,7 +145,9 @@ final class DynamoInvites implements InviteStore {
 
     /** Forgetting a person takes back the invites they sent. */
     void deleteSentBy(ChatAddress sender) {
-        table.deleteAll(sentBy(sender).stream().map(item -> key(Attr.string(item, "token"))).toList());
+        List<Map<String, AttributeValue>> sent = sentBy(sender);
+        table.deleteAll(sent.stream().map(item -> byNameKey(invite(item))).toList());
+        table.deleteAll(sent.stream().map(item -> key(Attr.string(item, "token"))).toList());
     }
 
     private List<Map<String, AttributeValue>> sentBy(ChatAddress sender) {
@@ -118,6 +159,23 @@ final class DynamoInvites implements InviteStore {
         return Map.of(FRIEND, Attr.s(PersonKey.of(friend)),
                 TableLayout.GSI2_PK, Attr.s(OPENED + PersonKey.of(friend)),
                 TableLayout.GSI2_SK, Attr.s(order(invite)));
+    }
+
+    /** The item that lists {@code invite}, nobody's yet, by the name it was made for; removed with it by TTL too. */
+    private static Map<String, AttributeValue> byName(Invite invite) {
+        Map<String, AttributeValue> item = byNameKey(invite);
+        item.put(TableLayout.TYPE, Attr.s(BY_NAME));
+        item.put("token", Attr.s(invite.token()));
+        TableLayout.putGcAfter(item, invite.expiresAt());
+        return item;
+    }
+
+    private static Map<String, AttributeValue> byNameKey(Invite invite) {
+        return TableLayout.key(namePartition(Names.key(invite.friendName())), order(invite));
+    }
+
+    private static String namePartition(String friendNameKey) {
+        return BY_NAME + "#" + friendNameKey;
     }
 
     private static String order(Invite invite) {

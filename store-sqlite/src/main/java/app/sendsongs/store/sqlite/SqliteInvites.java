@@ -4,6 +4,7 @@ import app.sendsongs.core.music.TrackId;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import java.util.Optional;
 final class SqliteInvites implements InviteStore {
     private static final String COLUMNS = "token, sender_address, friend_name, track_id, title, pre, post, created_at, "
             + "expires_at, friend_address";
+    /** The invites nobody opened made for a name key, oldest first, through their index as they are kept. */
+    static final String UNOPENED_FOR_NAME = "SELECT " + COLUMNS + " FROM invites WHERE friend_name_key = ? AND "
+            + "friend_address IS NULL AND expires_at > ? ORDER BY created_at, token LIMIT ?";
 
     private final Database db;
 
@@ -23,9 +27,9 @@ final class SqliteInvites implements InviteStore {
 
     @Override
     public void saveInvite(Invite i) {
-        db.write(s -> s.update("INSERT OR REPLACE INTO invites (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                i.token(), i.sender(), i.friendName(), i.track().value(), i.title(), i.pre(), i.post(), i.createdAt(),
-                i.expiresAt(), i.friend().orElse(null)));
+        db.write(s -> s.update("INSERT OR REPLACE INTO invites (" + COLUMNS + ", friend_name_key) VALUES (?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?)", i.token(), i.sender(), i.friendName(), i.track().value(), i.title(), i.pre(),
+                i.post(), i.createdAt(), i.expiresAt(), i.friend().orElse(null), Names.key(i.friendName())));
     }
 
     @Override
@@ -50,6 +54,11 @@ final class SqliteInvites implements InviteStore {
     public List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit) {
         return db.read(s -> s.query("SELECT " + COLUMNS + " FROM invites WHERE sender_address = ? AND expires_at > ? "
                 + "ORDER BY expires_at, token LIMIT ?", SqliteInvites::invite, sender, now, limit));
+    }
+
+    @Override
+    public List<Invite> unopenedInvitesFor(String friendNameKey, Instant now, int limit) {
+        return db.read(s -> s.query(UNOPENED_FOR_NAME, SqliteInvites::invite, friendNameKey, now, limit));
     }
 
     @Override
