@@ -49,6 +49,23 @@ class InvitesEndToEndTest {
     }
 
     @Test
+    void aNamesakeSigningUpWithoutTheLinkIsOfferedAndNotThemLeavesTheInviteForItsLink() {
+        String ref = ref(sandbox.ask("alice", "send_song name:\"Dan Brown\" " + LINK + track).getFirst());
+
+        sandbox.register("dan", "dan-sp", "Dan Brown");
+
+        sandbox.awaitMessage("alice", text -> text.startsWith("Dan Brown just signed up. Is that who you invited "
+                + "with \"" + title + "\"? If so, I'll send it to them now."));
+        assertThat(sandbox.tapTitled("alice", "Not them")).singleElement().asString().isEqualTo("OK: your invite "
+                + "for " + title + " still waits for \"Dan Brown\" to open its link (it works for 7 more days).");
+        assertThat(sandbox.inbox("dan")).noneMatch(text -> text.startsWith("🎵 Alice Smith sent you a song"));
+
+        openLink("carol", ref);
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Smith sent you a song: " + title));
+    }
+
+    @Test
     void anInviteOpenedByAFriendWhoThenRegistersBringsThemTheSong() {
         List<String> sent = sandbox.ask("alice", "send_song name:\"Carol Jones\" pre:\"for the drive\" " + LINK
                 + track);

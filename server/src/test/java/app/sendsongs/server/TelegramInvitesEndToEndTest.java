@@ -75,6 +75,27 @@ class TelegramInvitesEndToEndTest {
     }
 
     @Test
+    void aFriendWhoSignsUpUnderTheInvitedNameWithoutTheLinkIsOfferedAndGetsTheSongOnceTheSenderTapsSend() {
+        invite("Carol Chen", "pre:\"for the drive\" ");
+
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+
+        telegram.awaitMessage(ALICE, text -> text.startsWith("Carol Chen just signed up."));
+        JsonNode asked = telegram.messages(ALICE).getLast();
+        assertThat(asked.path("text").asText()).startsWith("Carol Chen just signed up. Is that who you invited with \"")
+                .endsWith("\"? If so, I'll send it to them now.");
+        assertThat(TelegramPeople.buttons(asked)).containsExactly("Send it to them", "Not them");
+        assertThat(telegram.texts(CAROL)).noneMatch(text -> text.startsWith("🎵 Alice Archer sent you a song"));
+
+        String send = TelegramPeople.button(asked, "Send it to them").path("callback_data").asText();
+        assertThat(telegram.tap(ALICE, asked, "Send it to them").getLast()).startsWith("Sent ");
+        assertThat(telegram.awaitMessage(CAROL, text -> text.startsWith("🎵 Alice Archer sent you a song: "))
+                .getLast()).contains("“for the drive”");
+        assertThat(telegram.ask(ALICE, send).getLast()).as("typed after, as a platform without buttons shows it")
+                .isEqualTo("That invite isn't open any more (used, expired or cancelled), so nothing was sent.");
+    }
+
+    @Test
     void aMessengerSendersFriendOnTelegramOpensTheStartLinkAndGetsTheSongThere() {
         sandbox.register("mo", "mo-sp", "Mo Salah");
         String told = sandbox.ask("mo", "send_song name:\"Carol\" " + LINK + track).getLast();
