@@ -127,13 +127,16 @@ public final class InviteDelivery {
      * {@code sender}'s answer to whether the person {@code namesake} names, who signed up under the name of their
      * invite of {@code token}, is their friend: the song goes to them as any song does, or (empty: "Not them") the
      * invite keeps waiting for its link. The invite is bound to that person first, as opening its link would, so of
-     * the tap and someone opening the link meanwhile only one has it; then sent and ended as an opened invite is at
-     * sign-up ({@link #deliverOpened}), so a tap handled again after a crash sends nothing twice.
+     * the tap and someone opening the link meanwhile only one has it; then sent (one share for the invite and person,
+     * whichever event asks) and ended as an opened invite is at sign-up ({@link #deliverOpened}): a tap handled again
+     * after a crash, or tapped twice, sends nothing twice and answers as the send did.
      */
     public Message namesakeAnswered(User sender, String token, Optional<String> namesake) {
         Optional<Invite> waiting = invites.waitingFrom(sender.address(), token);
         if (waiting.isEmpty()) {
-            return Message.text(NOT_OPEN);
+            // a Send that went (tapped twice, or handled again after a crash once the invite was taken) says so again
+            return namesake.flatMap(who -> Cause.call(namesakeWork(token, who), () -> sendSong.sentBefore(sender)))
+                    .orElseGet(() -> Message.text(NOT_OPEN));
         }
         Invite invite = waiting.get();
         if (namesake.isEmpty()) {
@@ -154,10 +157,15 @@ public final class InviteDelivery {
                     + CommandStyle.of(sender.address()).spell("send_song") + " name:"
                     + Names.quoted(person.get().name()) + " " + invite.track().link());
         }
-        Message told = Cause.call("invite:" + token, () -> sendSong.sendTo(sender, person.get(),
+        Message told = Cause.call(namesakeWork(token, namesake.get()), () -> sendSong.sendTo(sender, person.get(),
                 SongLink.of(invite.track()), invite.pre(), invite.post()));
         invites.take(invite);
         return told;
+    }
+
+    /** The work of sending an invite's song to a namesake: one share, whichever event asks for it. */
+    private static String namesakeWork(String token, String namesake) {
+        return "invite:" + token + ":namesake:" + namesake;
     }
 
     /** Someone not registered asked to be forgotten: the invites they opened no longer keep their chat address. */
