@@ -71,7 +71,9 @@ class TelegramInvitesEndToEndTest {
                 .getLast()).contains("“for the drive”");
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Carol opened your invite. Sent "))).isNotEmpty();
         assertThat(telegram.open(CAROL, "Carol", link.group(1))).as("used").singleElement().asString()
-                .startsWith("That invite has expired or was already used.\n\nHi Carol!");
+                .startsWith("You already used this invite: ").contains(" from Alice Archer.\n\nHi Carol!");
+        assertThat(telegram.open(MALLORY, "Mallory", link.group(1))).as("used by someone else").singleElement()
+                .asString().startsWith("This invite was already used.\n\nHi! I'm Send Songs");
     }
 
     @Test
@@ -155,7 +157,7 @@ class TelegramInvitesEndToEndTest {
 
         sandbox.advanceMinutes(7 * 24 * 60 + 1);
         assertThat(telegram.open(CAROL, "Carol", T_ME + ref)).singleElement().asString()
-                .startsWith("That invite has expired or was already used.");
+                .startsWith("This invite expired ").contains(" ago. Ask Alice Archer to send the song again.");
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Your invite for ")
                 && text.contains(" has expired: someone opened it but didn't sign up"))).isNotEmpty();
     }

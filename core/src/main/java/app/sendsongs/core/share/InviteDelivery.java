@@ -61,7 +61,25 @@ public final class InviteDelivery {
             case Invites.Opened.OwnInvite() -> "That's your own invite: forward the link to your friend.";
             case Invites.Opened.SomeoneElses(Optional<Platform> where) -> "Someone else has already opened that "
                     + "invite. " + openedElsewhere(from, where, registered.isPresent());
-            case Invites.Opened.Gone() -> "That invite has expired or was already used.";
+            case Invites.Opened.Gone(Optional<EndedInvite> ended) ->
+                    ended.map(end -> whatBecameOf(end, from)).orElse("That invite has expired or was already used.");
+        };
+    }
+
+    /**
+     * What became of an invite that ended, to someone opening its link again: whoever used it is told it was theirs;
+     * anyone else that it was used, no more (who used it is not theirs to know); that its sender cancelled it; or when
+     * it expired, and what to do.
+     */
+    private String whatBecameOf(EndedInvite ended, ChatAddress from) {
+        String sender = users.findUser(ended.sender()).map(User::name).orElse("whoever sent it");
+        return switch (ended.how()) {
+            case USED -> ended.usedBy().filter(from::equals).isPresent()
+                    ? "You already used this invite: " + ended.title() + " from " + sender + "."
+                    : "This invite was already used.";
+            case CANCELLED -> Character.toUpperCase(sender.charAt(0)) + sender.substring(1) + " cancelled this invite.";
+            case EXPIRED -> "This invite expired " + invites.ago(ended.endedAt()) + ". Ask " + sender
+                    + " to send the song again.";
         };
     }
 
@@ -97,7 +115,7 @@ public final class InviteDelivery {
     private void deliverOpened(User friend) {
         for (Invite invite : invites.openedBy(friend)) {
             Cause.run("invite:" + invite.token(), () -> send(invite, friend));
-            invites.take(invite);
+            invites.takeUsed(invite, friend.address());
         }
     }
 
@@ -159,7 +177,7 @@ public final class InviteDelivery {
         }
         Message told = Cause.call(namesakeWork(token, namesake.get()), () -> sendSong.sendTo(sender, person.get(),
                 SongLink.of(invite.track()), invite.pre(), invite.post()));
-        invites.take(invite);
+        invites.takeUsed(invite, person.get().address());
         return told;
     }
 

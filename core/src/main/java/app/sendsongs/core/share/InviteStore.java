@@ -43,4 +43,13 @@ public interface InviteStore {
 
     /** Up to {@code limit} invites whose expiry is at or before {@code now}, earliest first. */
     List<Invite> invitesExpiredBy(Instant now, int limit);
+
+    /**
+     * Keeps what became of an invite that ended, by its token (replacing what was kept for it), until its
+     * {@code keepUntil}: the purge removes it after that, and forgetting its sender or whoever used it removes it.
+     */
+    void saveEndedInvite(EndedInvite ended);
+
+    /** What became of the invite of {@code token}, while it is kept. */
+    Optional<EndedInvite> findEndedInvite(String token);
 }

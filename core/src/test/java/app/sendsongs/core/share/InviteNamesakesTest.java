@@ -65,7 +65,7 @@ class InviteNamesakesTest {
         assertThat(tap(ALICE, send)).as("a second tap: the same answer, no second song").isEqualTo(sent);
         assertThat(tap(ALICE, asked.choices().get(1).payload())).isEqualTo("That invite isn't open any more (used, "
                 + "expired or cancelled), so nothing was sent.");
-        assertThat(open(CAROL, ref)).first().asString().startsWith("That invite has expired or was already used.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("This invite was already used.");
         assertThat(bot.inbox(DAN)).hasSize(songs);
     }
 

@@ -1,6 +1,7 @@
 package app.sendsongs.store.dynamodb;
 
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.EndedInvite;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
@@ -28,6 +29,10 @@ final class DynamoInvites implements InviteStore {
     private static final String OPENED = "INVITEE#";
     private static final String FRIEND = "friendPsid";
     static final String BY_NAME = "INVITENAME";
+    /** What became of an invite once it ended: {@code ENDEDINVITE#<token>} / {@code ENDEDINVITE}. */
+    static final String ENDED = "ENDEDINVITE";
+    private static final String ENDED_BY_SENDER = "ENDEDINVITES#";
+    private static final String ENDED_BY_USER = "ENDEDINVITEE#";
     private static final Comparator<Invite> OLDEST_FIRST = Comparator.comparing(Invite::createdAt)
             .thenComparing(Invite::token);
 
@@ -141,6 +146,54 @@ final class DynamoInvites implements InviteStore {
     @Override
     public List<Invite> invitesExpiredBy(Instant now, int limit) {
         return due.dueBy(TYPE, now, limit).stream().map(DynamoInvites::invite).limit(limit).toList();
+    }
+
+    /**
+     * {@code gsi1} {@code ENDEDINVITES#<sender>} / token and, once used, {@code gsi2} {@code ENDEDINVITEE#<who used
+     * it>} / token, to forget it with either; in the due index under {@code PURGE} at its {@code keepUntil}.
+     */
+    @Override
+    public void saveEndedInvite(EndedInvite ended) {
+        Map<String, AttributeValue> item = TableLayout.item(ENDED, ENDED + "#" + ended.token(), ENDED);
+        item.put("token", Attr.s(ended.token()));
+        item.put("how", Attr.s(ended.how().name()));
+        item.put("endedSender", Attr.s(PersonKey.of(ended.sender())));
+        item.put("title", Attr.s(ended.title()));
+        item.put("endedAt", Attr.time(ended.endedAt()));
+        item.put("keepUntil", Attr.time(ended.keepUntil()));
+        item.put(TableLayout.GSI1_PK, Attr.s(ENDED_BY_SENDER + PersonKey.of(ended.sender())));
+        item.put(TableLayout.GSI1_SK, Attr.s(ended.token()));
+        ended.usedBy().ifPresent(user -> {
+            item.put("usedBy", Attr.s(PersonKey.of(user)));
+            item.put(TableLayout.GSI2_PK, Attr.s(ENDED_BY_USER + PersonKey.of(user)));
+            item.put(TableLayout.GSI2_SK, Attr.s(ended.token()));
+        });
+        TableLayout.putDue(item, Purge.KIND, ENDED + "#" + ended.token(), ended.keepUntil());
+        TableLayout.putGcAfter(item, ended.keepUntil());
+        table.put(item);
+    }
+
+    @Override
+    public Optional<EndedInvite> findEndedInvite(String token) {
+        return table.get(endedKey(token)).map(item -> new EndedInvite(Attr.string(item, "token"),
+                EndedInvite.How.valueOf(Attr.string(item, "how")), Attr.person(item, "endedSender"),
+                item.containsKey("usedBy") ? Optional.of(Attr.person(item, "usedBy")) : Optional.empty(),
+                Attr.string(item, "title"), Attr.time(item, "endedAt"), Attr.time(item, "keepUntil")));
+    }
+
+    /** Forgetting a person forgets what became of the invites they sent or used. */
+    void deleteEndedOf(ChatAddress person) {
+        Condition bySender = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(ENDED_BY_SENDER + PersonKey.of(person)));
+        Condition byUser = Condition.equalTo(TableLayout.GSI2_PK, Attr.s(ENDED_BY_USER + PersonKey.of(person)));
+        List<Map<String, AttributeValue>> ended = new ArrayList<>(table.query(DynamoTable.queryFor(bySender)
+                .indexName(TableLayout.GSI1).build(), 0));
+        ended.addAll(table.query(DynamoTable.queryFor(byUser).indexName(TableLayout.GSI2).build(), 0));
+        table.deleteAll(ended.stream().map(item -> Attr.string(item, "token")).distinct().map(DynamoInvites::endedKey)
+                .toList());
+    }
+
+    private static Map<String, AttributeValue> endedKey(String token) {
+        return TableLayout.key(ENDED + "#" + token, ENDED);
     }
 
     /** Forgetting a person takes back the invites they sent. */

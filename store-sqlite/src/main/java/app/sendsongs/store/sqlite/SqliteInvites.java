@@ -1,6 +1,7 @@
 package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.EndedInvite;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
@@ -78,9 +79,27 @@ final class SqliteInvites implements InviteStore {
                 + "token LIMIT ?", SqliteInvites::invite, now, limit));
     }
 
-    /** Forgetting a person takes back the invites they sent. */
-    static int delete(Session s, ChatAddress sender) throws SQLException {
-        return s.update("DELETE FROM invites WHERE sender_address = ?", sender);
+    @Override
+    public void saveEndedInvite(EndedInvite e) {
+        db.write(s -> s.update("INSERT OR REPLACE INTO ended_invites (token, how, sender_address, used_by_address, "
+                + "title, ended_at, keep_until) VALUES (?, ?, ?, ?, ?, ?, ?)", e.token(), e.how().name(), e.sender(),
+                e.usedBy().orElse(null), e.title(), e.endedAt(), e.keepUntil()));
+    }
+
+    @Override
+    public Optional<EndedInvite> findEndedInvite(String token) {
+        return db.read(s -> s.queryOne("SELECT * FROM ended_invites WHERE token = ?", rs -> new EndedInvite(
+                rs.getString("token"), EndedInvite.How.valueOf(rs.getString("how")),
+                Codec.address(rs, "sender_address"),
+                Codec.optionalText(rs, "used_by_address").map(ChatAddress::parse), rs.getString("title"),
+                Codec.instant(rs, "ended_at"), Codec.instant(rs, "keep_until")), token));
+    }
+
+    /** Forgetting a person takes back the invites they sent, and what became of those they sent or used. */
+    static void delete(Session s, ChatAddress person) throws SQLException {
+        s.update("DELETE FROM invites WHERE sender_address = ?", person);
+        s.update("DELETE FROM ended_invites WHERE sender_address = ?", person);
+        s.update("DELETE FROM ended_invites WHERE used_by_address = ?", person);
     }
 
     private static Invite invite(ResultSet rs) throws SQLException {
