@@ -49,6 +49,23 @@ class InvitesEndToEndTest {
     }
 
     @Test
+    void aNamesakeSigningUpWithoutTheLinkIsOfferedAndNotThemLeavesTheInviteForItsLink() {
+        String ref = ref(sandbox.ask("alice", "send_song name:\"Dan Brown\" " + LINK + track).getFirst());
+
+        sandbox.register("dan", "dan-sp", "Dan Brown");
+
+        sandbox.awaitMessage("alice", text -> text.startsWith("Dan Brown just signed up. Is that who you invited "
+                + "with \"" + title + "\"? If so, I'll send it to them now."));
+        assertThat(sandbox.tapTitled("alice", "Not them")).singleElement().asString().isEqualTo("OK: your invite "
+                + "for " + title + " still waits for \"Dan Brown\" to open its link (it works for 7 more days).");
+        assertThat(sandbox.inbox("dan")).noneMatch(text -> text.startsWith("🎵 Alice Smith sent you a song"));
+
+        openLink("carol", ref);
+        sandbox.register("carol", "carol-sp", "Carol Jones");
+        sandbox.awaitSong("carol", text -> text.startsWith("🎵 Alice Smith sent you a song: " + title));
+    }
+
+    @Test
     void anInviteOpenedByAFriendWhoThenRegistersBringsThemTheSong() {
         List<String> sent = sandbox.ask("alice", "send_song name:\"Carol Jones\" pre:\"for the drive\" " + LINK
                 + track);
@@ -77,7 +94,7 @@ class InvitesEndToEndTest {
                 + " to Carol Jones.");
         sandbox.advanceSeconds(1); // a referral has no mid: the same one at the same moment is a redelivery
         assertThat(openLink("carol", ref)).singleElement().asString()
-                .startsWith("That invite has expired or was already used.");
+                .startsWith("You already used this invite: " + title + " from Alice Smith.");
     }
 
     @Test
@@ -135,8 +152,8 @@ class InvitesEndToEndTest {
         assertThat(alices.subList(alicesBefore, alices.size())).contains("Nobody used your invite for " + title
                 + " (to \"Dave\") within 7 days, so it has expired. Once they've signed up, send it again.");
         sandbox.register("dave", "dave-sp", "Dave");
-        assertThat(openLink("dave", ref)).singleElement().asString()
-                .startsWith("That invite has expired or was already used.");
+        assertThat(openLink("dave", ref)).singleElement().asString().startsWith("This invite expired ")
+                .contains(" ago. Ask Alice Smith to send the song again.");
     }
 
     @Test

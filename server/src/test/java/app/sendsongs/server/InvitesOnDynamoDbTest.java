@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Invites on the DynamoDB store (dynalite), through the emulated Messenger: a referral carrying an invite's prefix and
- * as many characters as Messenger passes on (1,000) is told plainly and looked up nowhere, and a sender's open invites
- * are counted from the table.
+ * as many characters as Messenger passes on (1,000) is told plainly and looked up nowhere, a sender's open invites
+ * are counted from the table, someone signing up under an invited name is found there, and what became of an invite
+ * that ended is kept there.
  */
 class InvitesOnDynamoDbTest {
     @RegisterExtension
@@ -60,6 +61,21 @@ class InvitesOnDynamoDbTest {
 
         assertThat(sandbox.ask("alice", "send_song name:\"Dave\" " + LINK + track)).singleElement().asString()
                 .startsWith("You have 1 invite nobody has used yet, the most I keep for one person");
+    }
+
+    @Test
+    void aNamesakeSigningUpIsFoundFromTheTableAndACancelledInvitesLinkSaysSo() {
+        String track = sandbox.trackIds().getFirst();
+        String told = sandbox.ask("alice", "send_song name:\"Dan Brown\" " + LINK + track).getFirst();
+        String ref = told.replaceAll("(?s).*m\\.me/sandbox-page\\?ref=([A-Za-z0-9_-]+).*", "$1");
+
+        sandbox.register("dan", "dan-sp", "Dan Brown");
+        sandbox.awaitMessage("alice", text -> text.startsWith("Dan Brown just signed up. Is that who you invited"));
+        assertThat(sandbox.ask("alice", "cancel invite 1")).singleElement().asString()
+                .startsWith("Cancelled your invite for ");
+
+        assertThat(openLink("mallory", ref)).singleElement().asString()
+                .startsWith("Alice Smith cancelled this invite.\n\nHi! I'm Send Songs");
     }
 
     private List<String> openLink(String psid, String ref) {

@@ -71,7 +71,33 @@ class TelegramInvitesEndToEndTest {
                 .getLast()).contains("“for the drive”");
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Carol opened your invite. Sent "))).isNotEmpty();
         assertThat(telegram.open(CAROL, "Carol", link.group(1))).as("used").singleElement().asString()
-                .startsWith("That invite has expired or was already used.\n\nHi Carol!");
+                .startsWith("You already used this invite: ").contains(" from Alice Archer.\n\nHi Carol!");
+        assertThat(telegram.open(MALLORY, "Mallory", link.group(1))).as("used by someone else").singleElement()
+                .asString().startsWith("This invite was already used.\n\nHi! I'm Send Songs");
+    }
+
+    @Test
+    void aFriendWhoSignsUpUnderTheInvitedNameWithoutTheLinkIsOfferedAndGetsTheSongOnceTheSenderTapsSend() {
+        invite("Carol Chen", "pre:\"for the drive\" ");
+
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+
+        telegram.awaitMessage(ALICE, text -> text.startsWith("Carol Chen just signed up."));
+        JsonNode asked = telegram.messages(ALICE).getLast();
+        assertThat(asked.path("text").asText()).startsWith("Carol Chen just signed up. Is that who you invited with \"")
+                .endsWith("\"? If so, I'll send it to them now.");
+        assertThat(TelegramPeople.buttons(asked)).containsExactly("Send it to them", "Not them");
+        assertThat(telegram.texts(CAROL)).noneMatch(text -> text.startsWith("🎵 Alice Archer sent you a song"));
+
+        String send = TelegramPeople.button(asked, "Send it to them").path("callback_data").asText();
+        String sent = telegram.tap(ALICE, asked, "Send it to them").getLast();
+        assertThat(sent).startsWith("Sent ");
+        assertThat(telegram.awaitMessage(CAROL, text -> text.startsWith("🎵 Alice Archer sent you a song: "))
+                .getLast()).contains("“for the drive”");
+        assertThat(telegram.ask(ALICE, send).getLast()).as("typed after, as a platform without buttons shows it: the "
+                + "same answer").isEqualTo(sent);
+        assertThat(telegram.texts(CAROL).stream().filter(text -> text.startsWith("🎵 Alice Archer sent you a song")))
+                .as("once").hasSize(1);
     }
 
     @Test
@@ -131,7 +157,7 @@ class TelegramInvitesEndToEndTest {
 
         sandbox.advanceMinutes(7 * 24 * 60 + 1);
         assertThat(telegram.open(CAROL, "Carol", T_ME + ref)).singleElement().asString()
-                .startsWith("That invite has expired or was already used.");
+                .startsWith("This invite expired ").contains(" ago. Ask Alice Archer to send the song again.");
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Your invite for ")
                 && text.contains(" has expired: someone opened it but didn't sign up"))).isNotEmpty();
     }

@@ -121,7 +121,7 @@ public final class Bot {
         Choosing choosing = new Choosing(questions, features.sendSong(), features.whichPerson(), linkShare, sentSongs,
                 features.controls(), features.groups());
         this.commands = new CommandAnswers(registration, linkShare, sentSongs, features.controls(),
-                features.forgetMe(), features.groups(), groupChats, choosing, questions);
+                features.forgetMe(), features.groups(), groupChats, choosing, questions, invites);
         this.help = new HelpAnswers(features.controls(), features.groups(), clock);
         this.notACommand = new NotACommand(questions, commands, new PlainWishes(sentSongs, features.controls()), help,
                 groupChats);

@@ -8,6 +8,7 @@ import app.sendsongs.core.group.GroupFinder;
 import app.sendsongs.core.group.Groups;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.registration.Registration;
+import app.sendsongs.core.share.InviteDelivery;
 import app.sendsongs.core.share.ReceiverControls;
 import app.sendsongs.core.share.SentSongs;
 import app.sendsongs.core.user.User;
@@ -29,10 +30,11 @@ final class CommandAnswers {
     private final GroupChats groupChats;
     private final Choosing choosing;
     private final OpenQuestions questions;
+    private final InviteDelivery invites;
 
     CommandAnswers(Registration registration, LinkShare linkShare, SentSongs sentSongs, ReceiverControls controls,
                    ForgetMe forgetMe, Groups groups, GroupChats groupChats, Choosing choosing,
-                   OpenQuestions questions) {
+                   OpenQuestions questions, InviteDelivery invites) {
         this.registration = registration;
         this.linkShare = linkShare;
         this.sentSongs = sentSongs;
@@ -42,6 +44,7 @@ final class CommandAnswers {
         this.groupChats = groupChats;
         this.choosing = choosing;
         this.questions = questions;
+        this.invites = invites;
     }
 
     /** The answer to {@code command}, typed as {@code text} while {@code draft} is the song being shared, if any. */
@@ -54,6 +57,7 @@ final class CommandAnswers {
             case Command.Pending p -> sentSongs.pending(user);
             case Command.History h -> sentSongs.history(user, h.page());
             case Command.Cancel cancel -> sentSongs.cancel(user, cancel);
+            case Command.InviteNamesake tap -> invites.namesakeAnswered(user, tap.token(), tap.namesake());
             case Command.ForgetMe forget -> forgetMe.handle(user, forget.confirmed());
             case Command.LeaveGroup leave -> leaveGroup(user, leave, text);
             case Command.SendToGroup send -> sendToGroup(user, send, text);

@@ -55,6 +55,24 @@ public sealed interface Command {
     record Cancel(Optional<String> which) implements Command {
     }
 
+    /**
+     * A tap under "Dan Brown just signed up. Is that who you invited?": the invite of that {@code token} goes to the
+     * person {@code namesake} names (a reference to them only the bot can make, never their account id), or, when it
+     * is empty ("Not them"), keeps waiting for its link. Typed as {@code invite <token> send <namesake>} or
+     * {@code invite <token> keep}.
+     */
+    record InviteNamesake(String token, Optional<String> namesake) implements Command {
+        /** The tap that sends the invite's song to the namesake. */
+        public static String sendPayload(String token, String namesake) {
+            return "invite " + token + " send " + namesake;
+        }
+
+        /** The tap that leaves the invite waiting. */
+        public static String keepPayload(String token) {
+            return "invite " + token + " keep";
+        }
+    }
+
     /** {@code forget_me}; {@code confirmed} once the person has said yes to the question it asks first. */
     record ForgetMe(boolean confirmed) implements Command {
     }

@@ -9,6 +9,7 @@ import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.shared.Spaces;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,12 @@ public final class CommandParser {
     private static final String SEND_SONG = "send_song";
     /** What a tap puts after the number it answers with: '#' and the key of the question it was shown with. */
     private static final Pattern QUESTION_KEY = Pattern.compile("#[0-9a-f]{8}");
+    /**
+     * The taps asking whether someone who signed up under an invited name is the friend
+     * ({@link Command.InviteNamesake}).
+     */
+    private static final Pattern INVITE_NAMESAKE = Pattern.compile(
+            "invite ([A-Za-z0-9_-]{22}) (?:send ([A-Za-z0-9_-]{11})|keep)", Pattern.CASE_INSENSITIVE);
 
     public ParseResult parse(String typed) {
         if (typed == null || typed.isBlank()) {
@@ -36,6 +43,10 @@ public final class CommandParser {
             tokens = Tokenizer.tokens(text.strip());
         } catch (Tokenizer.UnclosedQuoteException e) {
             return new Invalid(e.getMessage(), commandBefore(Spaces.words(text)).map(CommandDefinition::name));
+        }
+        Matcher namesake = INVITE_NAMESAKE.matcher(text.strip());
+        if (namesake.matches()) {
+            return new Parsed(new Command.InviteNamesake(namesake.group(1), Optional.ofNullable(namesake.group(2))));
         }
         Optional<ParseResult> chosen = chosen(tokens);
         if (chosen.isPresent()) {

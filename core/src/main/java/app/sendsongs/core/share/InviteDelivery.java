@@ -1,12 +1,15 @@
 package app.sendsongs.core.share;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
+import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -21,6 +24,10 @@ import java.util.Optional;
  */
 public final class InviteDelivery {
     private static final int EXPIRY_BATCH = 100;
+    /** The most senders asked, when someone signs up, whether that is who they invited: the oldest invites first. */
+    static final int NAMESAKE_OFFERS = 5;
+    private static final String NOT_OPEN = "That invite isn't open any more (used, expired or cancelled), so nothing "
+            + "was sent.";
 
     private final Invites invites;
     private final SendSong sendSong;
@@ -45,7 +52,7 @@ public final class InviteDelivery {
             case Invites.Opened.Yours(Invite invite) -> {
                 String sender = users.findUser(invite.sender()).map(User::name).orElse("A friend");
                 if (registered.isPresent()) {
-                    registered(registered.get());
+                    deliverOpened(registered.get());
                     // The song follows as any song does, unless it cannot (they have it, a limit): no promise here.
                     yield "You opened " + sender + "'s invite for " + invite.title() + ".";
                 }
@@ -54,7 +61,25 @@ public final class InviteDelivery {
             case Invites.Opened.OwnInvite() -> "That's your own invite: forward the link to your friend.";
             case Invites.Opened.SomeoneElses(Optional<Platform> where) -> "Someone else has already opened that "
                     + "invite. " + openedElsewhere(from, where, registered.isPresent());
-            case Invites.Opened.Gone() -> "That invite has expired or was already used.";
+            case Invites.Opened.Gone(Optional<EndedInvite> ended) ->
+                    ended.map(end -> whatBecameOf(end, from)).orElse("That invite has expired or was already used.");
+        };
+    }
+
+    /**
+     * What became of an invite that ended, to someone opening its link again: whoever used it is told it was theirs;
+     * anyone else that it was used, no more (who used it is not theirs to know); that its sender cancelled it; or when
+     * it expired, and what to do.
+     */
+    private String whatBecameOf(EndedInvite ended, ChatAddress from) {
+        String sender = users.findUser(ended.sender()).map(User::name).orElse("whoever sent it");
+        return switch (ended.how()) {
+            case USED -> ended.usedBy().filter(from::equals).isPresent()
+                    ? "You already used this invite: " + ended.title() + " from " + sender + "."
+                    : "This invite was already used.";
+            case CANCELLED -> Character.toUpperCase(sender.charAt(0)) + sender.substring(1) + " cancelled this invite.";
+            case EXPIRED -> "This invite expired " + invites.ago(ended.endedAt()) + ". Ask " + sender
+                    + " to send the song again.";
         };
     }
 
@@ -73,15 +98,92 @@ public final class InviteDelivery {
     }
 
     /**
-     * {@code friend} is registered now: the songs of the invites they opened go to them. Each invite is delivered as
-     * its own work (one share each, by the invite's token) and ended only after, so a crash in between leaves it to be
-     * delivered again, which finds the share and the messages the first run made.
+     * {@code friend} has just signed up: the songs of the invites they opened go to them ({@link #deliverOpened}), and
+     * the senders of a few invites nobody opened that were made for the name they signed up under are asked whether
+     * that is who they invited ({@link #askSendersOfNamesakes}).
      */
     public void registered(User friend) {
+        deliverOpened(friend);
+        askSendersOfNamesakes(friend);
+    }
+
+    /**
+     * The songs of the invites {@code friend} opened go to them. Each invite is delivered as its own work (one share
+     * each, by the invite's token) and ended only after, so a crash in between leaves it to be delivered again, which
+     * finds the share and the messages the first run made.
+     */
+    private void deliverOpened(User friend) {
         for (Invite invite : invites.openedBy(friend)) {
             Cause.run("invite:" + invite.token(), () -> send(invite, friend));
-            invites.take(invite);
+            invites.takeUsed(invite, friend.address());
         }
+    }
+
+    /**
+     * Asks the senders of the oldest few invites nobody has opened, made for the name {@code newcomer} signed up under,
+     * whether that is their friend, with a tap that sends the song and one that leaves the invite waiting. Nothing
+     * goes by itself: anyone may sign up under any name. Each sender is asked once an invite and newcomer (told again,
+     * after a crash, it is the same notice).
+     */
+    private void askSendersOfNamesakes(User newcomer) {
+        for (Invite invite : invites.unopenedFor(newcomer, NAMESAKE_OFFERS)) {
+            if (users.findUser(invite.sender()).isEmpty()) {
+                continue;
+            }
+            String name = names.to(invite.sender(), List.of(newcomer)).of(newcomer);
+            Message ask = Message.text(name + " just signed up. Is that who you invited with \"" + invite.title()
+                    + "\"? If so, I'll send it to them now.").withChoices(List.of(
+                    new Choice("Send it to them", Command.InviteNamesake.sendPayload(invite.token(),
+                            invites.namesake(invite, newcomer.address()))),
+                    new Choice("Not them", Command.InviteNamesake.keepPayload(invite.token()))));
+            outbox.notifyOnce(StableIds.of("invite namesake", invite.token(), newcomer.address().key()),
+                    invite.sender(), ask, List.of(newcomer.address()));
+        }
+    }
+
+    /**
+     * {@code sender}'s answer to whether the person {@code namesake} names, who signed up under the name of their
+     * invite of {@code token}, is their friend: the song goes to them as any song does, or (empty: "Not them") the
+     * invite keeps waiting for its link. The invite is bound to that person first, as opening its link would, so of
+     * the tap and someone opening the link meanwhile only one has it; then sent (one share for the invite and person,
+     * whichever event asks) and ended as an opened invite is at sign-up ({@link #deliverOpened}): a tap handled again
+     * after a crash, or tapped twice, sends nothing twice and answers as the send did.
+     */
+    public Message namesakeAnswered(User sender, String token, Optional<String> namesake) {
+        Optional<Invite> waiting = invites.waitingFrom(sender.address(), token);
+        if (waiting.isEmpty()) {
+            // a Send that went (tapped twice, or handled again after a crash once the invite was taken) says so again
+            return namesake.flatMap(who -> Cause.call(namesakeWork(token, who), () -> sendSong.sentBefore(sender)))
+                    .orElseGet(() -> Message.text(NOT_OPEN));
+        }
+        Invite invite = waiting.get();
+        if (namesake.isEmpty()) {
+            return Message.text("OK: your invite for " + invite.title() + " still waits for "
+                    + Names.quoted(invite.friendName()) + " to open its link (it works " + invites.linkWorks(invite)
+                    + ").");
+        }
+        Optional<User> person = users.findUsersByName(invite.friendName()).stream()
+                .filter(user -> invites.namesake(invite, user.address()).equals(namesake.get())).findFirst();
+        if (person.isEmpty()) {
+            return Message.text("I can't find who signed up as " + Names.quoted(invite.friendName()) + " any more "
+                    + "(they may have changed their name or left), so nothing was sent. Your invite still waits for "
+                    + "its link.");
+        }
+        if (!invites.bind(invite, person.get().address())) {
+            return Message.text("Someone opened your invite's link meanwhile, so it waits for them to sign up and "
+                    + "nothing was sent. If " + person.get().name() + " is your friend too, send it to them by name: "
+                    + CommandStyle.of(sender.address()).spell("send_song") + " name:"
+                    + Names.quoted(person.get().name()) + " " + invite.track().link());
+        }
+        Message told = Cause.call(namesakeWork(token, namesake.get()), () -> sendSong.sendTo(sender, person.get(),
+                SongLink.of(invite.track()), invite.pre(), invite.post()));
+        invites.takeUsed(invite, person.get().address());
+        return told;
+    }
+
+    /** The work of sending an invite's song to a namesake: one share, whichever event asks for it. */
+    private static String namesakeWork(String token, String namesake) {
+        return "invite:" + token + ":namesake:" + namesake;
     }
 
     /** Someone not registered asked to be forgotten: the invites they opened no longer keep their chat address. */

@@ -29,6 +29,12 @@ public interface InviteStore {
      */
     List<Invite> openInvitesSentBy(ChatAddress sender, Instant now, int limit);
 
+    /**
+     * Up to {@code limit} of the invites nobody has opened yet, made for a friend whose name, as the sender typed it,
+     * has the key {@code friendNameKey} ({@code Names.key}), and expiring after {@code now}: the oldest first.
+     */
+    List<Invite> unopenedInvitesFor(String friendNameKey, Instant now, int limit);
+
     /** The invites {@code friend} opened and that are still there, oldest first. */
     List<Invite> invitesOpenedBy(ChatAddress friend);
 
@@ -37,4 +43,13 @@ public interface InviteStore {
 
     /** Up to {@code limit} invites whose expiry is at or before {@code now}, earliest first. */
     List<Invite> invitesExpiredBy(Instant now, int limit);
+
+    /**
+     * Keeps what became of an invite that ended, by its token (replacing what was kept for it), until its
+     * {@code keepUntil}: the purge removes it after that, and forgetting its sender or whoever used it removes it.
+     */
+    void saveEndedInvite(EndedInvite ended);
+
+    /** What became of the invite of {@code token}, while it is kept. */
+    Optional<EndedInvite> findEndedInvite(String token);
 }

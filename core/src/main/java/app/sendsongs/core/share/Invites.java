@@ -33,15 +33,18 @@ public final class Invites {
     /** How long an invite waits for its friend. */
     public static final Duration LIFETIME = Duration.ofDays(7);
     private static final int TOKEN_BYTES = 16;
+    private static final int NAMESAKE_BYTES = 8;
 
     private final InviteStore store;
     private final ChatPlatforms chats;
     private final int mostOpen;
     private final Clock clock;
     private final SigningKey tokens;
+    private final SigningKey namesakes;
 
     public Invites(InviteStore store, ChatPlatforms chats, SendLimits limits, SigningKey key, Clock clock) {
         this.tokens = key.derive("invite tokens");
+        this.namesakes = key.derive("invite namesakes");
         this.store = store;
         this.chats = chats;
         this.mostOpen = limits.openInvites();
@@ -104,9 +107,11 @@ public final class Invites {
         if (!Invite.wellFormed(token)) {
             return new Opened.Gone(); // forged or cut short: no store is asked about it
         }
-        Optional<Invite> found = store.findInvite(token).filter(i -> i.expiresAt().isAfter(clock.instant()));
+        Optional<Invite> stored = store.findInvite(token);
+        Optional<Invite> found = stored.filter(i -> i.expiresAt().isAfter(clock.instant()));
         if (found.isEmpty()) {
-            return new Opened.Gone();
+            return new Opened.Gone(stored.map(expired -> EndedInvite.of(expired, EndedInvite.How.EXPIRED,
+                    Optional.empty(), expired.expiresAt())).or(() -> ended(token)));
         }
         if (found.get().sender().equals(friend)) {
             return new Opened.OwnInvite();
@@ -131,9 +136,17 @@ public final class Invites {
         record OwnInvite() implements Opened {
         }
 
-        /** It expired, was used, or never was. */
-        record Gone() implements Opened {
+        /** It expired, was used or cancelled ({@code ended}, while that is kept), or never was. */
+        record Gone(Optional<EndedInvite> ended) implements Opened {
+            public Gone() {
+                this(Optional.empty());
+            }
         }
+    }
+
+    /** What became of the invite of {@code token}, while it is kept. */
+    private Optional<EndedInvite> ended(String token) {
+        return store.findEndedInvite(token).filter(ended -> ended.keepUntil().isAfter(clock.instant()));
     }
 
     /** The invites {@code sender} made that nobody has signed up through yet, the first to expire first. */
@@ -175,15 +188,67 @@ public final class Invites {
                 .filter(invite -> invite.expiresAt().isAfter(clock.instant())).toList();
     }
 
-    /** Ends {@code invite}: true for the one caller that ended it. */
-    boolean take(Invite invite) {
-        return store.takeInvite(invite.token());
+    /**
+     * A few of the invites nobody has opened yet that were made for the name {@code newcomer} signed up under, the
+     * oldest first, leaving out their own.
+     */
+    List<Invite> unopenedFor(User newcomer, int limit) {
+        return store.unopenedInvitesFor(newcomer.nameKey(), clock.instant(), limit).stream()
+                .filter(invite -> !invite.sender().equals(newcomer.address())).toList();
+    }
+
+    /**
+     * What a tap puts for {@code person} as the one who signed up under {@code invite}'s name: 11 characters of
+     * base64url signed with the bot's key for that invite, so it tells nothing about them, cannot be made up for
+     * someone else, and fits a tap's payload with the token.
+     */
+    String namesake(Invite invite, ChatAddress person) {
+        byte[] signature = namesakes.sign(invite.token() + "\n" + person.key());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(signature, NAMESAKE_BYTES));
+    }
+
+    /** Binds {@code invite} to {@code person}, unless someone else opened its link first: true when it is theirs. */
+    boolean bind(Invite invite, ChatAddress person) {
+        return store.openInvite(invite.token(), person);
+    }
+
+    /** How long ago {@code at} was: "3 days ago". */
+    String ago(Instant at) {
+        return RelativeTime.ago(at, clock.instant());
+    }
+
+    /** How much longer {@code invite}'s link works: "for 6 more days". */
+    String linkWorks(Invite invite) {
+        return RelativeTime.forMore(invite.expiresAt(), clock.instant());
+    }
+
+    /** Ends {@code invite} as used by {@code friend}: true for the one caller that ended it. */
+    boolean takeUsed(Invite invite, ChatAddress friend) {
+        return take(invite, EndedInvite.How.USED, Optional.of(friend), clock.instant());
+    }
+
+    /** Ends {@code invite}, cancelled by its sender: true for the one caller that ended it. */
+    boolean takeCancelled(Invite invite) {
+        return take(invite, EndedInvite.How.CANCELLED, Optional.empty(), clock.instant());
     }
 
     /** Invites whose time is up, each taken from the store once: the caller tells their senders. */
     List<Invite> takeExpired(int limit) {
         return store.invitesExpiredBy(clock.instant(), limit).stream()
-                .filter(invite -> store.takeInvite(invite.token())).toList();
+                .filter(invite -> take(invite, EndedInvite.How.EXPIRED, Optional.empty(), invite.expiresAt()))
+                .toList();
+    }
+
+    /**
+     * Takes {@code invite} from the store and, for the one caller that took it, keeps what became of it, so its link
+     * opened again says so ({@link EndedInvite}); a run cut short between the two leaves it unknown, as before.
+     */
+    private boolean take(Invite invite, EndedInvite.How how, Optional<ChatAddress> usedBy, Instant at) {
+        if (!store.takeInvite(invite.token())) {
+            return false;
+        }
+        store.saveEndedInvite(EndedInvite.of(invite, how, usedBy, at));
+        return true;
     }
 
     /**

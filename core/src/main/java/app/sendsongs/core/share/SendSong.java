@@ -185,6 +185,14 @@ public final class SendSong {
         return sendNew(sender, receiver, song, pre, post);
     }
 
+    /**
+     * What {@link #sendTo} answered when the current work has sent its song already (handled again after a crash, or
+     * asked twice), if it has: the song is not sent again.
+     */
+    public Optional<Message> sentBefore(User sender) {
+        return shareOfThisCause().map(share -> Message.text(deliver(sender, share)));
+    }
+
     /** As {@link #sendTo}, once it is known that this cause has made no share yet. */
     private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
         if (receiver.needsReconnect()) {

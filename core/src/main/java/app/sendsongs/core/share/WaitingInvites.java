@@ -120,7 +120,7 @@ final class WaitingInvites {
     /** Cancels {@code invite} of {@code sender}'s (the only thing a bare {@code cancel} could stop, say). */
     String cancel(User sender, Invite invite) {
         marks.mark(TOOK, sender.lastMessageAt());
-        if (!invites.take(invite)) {
+        if (!invites.takeCancelled(invite)) {
             return "That invite was used a moment ago, so I cancelled nothing.";
         }
         return "Cancelled your invite for " + invite.title() + " to " + Names.quoted(invite.friendName())

@@ -349,6 +349,25 @@ class CutShortHandlingTest {
     }
 
     @Test
+    void aSendToANamesakeCutShortAfterTheInviteWasTakenAnswersAsTheSendDidAndSendsOnceWhenHandledAgain() {
+        bot.chat.linksTo("https://m.me/page?ref=");
+        bot.reply("alice", "send_song name:\"Erin Hale\" " + LINK);
+        bot.chat.nameIs("erin", "Erin Hale");
+        bot.connectThroughOwnLink(at("erin"), SourceKind.SPOTIFY, "erin"); // without the invite's link
+        String send = bot.chat.messages("alice").getLast().choices().getFirst().payload();
+        Inbound tap = new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"), bot.clock.instant(), send,
+                "Send it to them");
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("alice"))
+                && held.message().text().startsWith("Sent "));
+        assertThatThrownBy(() -> bot.handle(tap)).isInstanceOf(RecordingChat.ProcessDied.class);
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).as("taken")
+                .isEmpty();
+
+        assertThat(bot.handle(tap)).singleElement().asString().startsWith("Sent " + TITLE + " to Erin Hale.");
+        assertThat(bot.inbox("erin")).filteredOn(text -> text.contains("sent you a song: " + TITLE)).hasSize(1);
+    }
+
+    @Test
     void aCancelAllCutShortAfterStoppingSomeSongsCountsThemTooWhenHandledAgain() {
         for (String receiver : List.of("Bob Fisher", "Carol Jones", "Dan Brown")) {
             bot.reply("alice", "send_song name:\"" + receiver + "\" " + LINK);

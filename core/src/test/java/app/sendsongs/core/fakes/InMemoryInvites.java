@@ -1,8 +1,10 @@
 package app.sendsongs.core.fakes;
 
+import app.sendsongs.core.share.EndedInvite;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ final class InMemoryInvites implements InviteStore {
             .thenComparing(Invite::token);
 
     private final Map<String, Invite> invites = new LinkedHashMap<>();
+    private final Map<String, EndedInvite> ended = new LinkedHashMap<>();
 
     @Override
     public synchronized void saveInvite(Invite invite) {
@@ -54,6 +57,13 @@ final class InMemoryInvites implements InviteStore {
     }
 
     @Override
+    public synchronized List<Invite> unopenedInvitesFor(String friendNameKey, Instant now, int limit) {
+        return invites.values().stream().filter(i -> Names.key(i.friendName()).equals(friendNameKey))
+                .filter(i -> i.friend().isEmpty() && i.expiresAt().isAfter(now)).sorted(OLDEST_FIRST).limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized List<Invite> invitesOpenedBy(ChatAddress friend) {
         return invites.values().stream().filter(i -> i.friend().filter(friend::equals).isPresent())
                 .sorted(OLDEST_FIRST).toList();
@@ -70,8 +80,25 @@ final class InMemoryInvites implements InviteStore {
                 .sorted(Comparator.comparing(Invite::expiresAt).thenComparing(Invite::token)).limit(limit).toList();
     }
 
-    /** Forgetting a person takes back the invites they sent. */
+    @Override
+    public synchronized void saveEndedInvite(EndedInvite invite) {
+        ended.put(invite.token(), invite);
+    }
+
+    @Override
+    public synchronized Optional<EndedInvite> findEndedInvite(String token) {
+        return Optional.ofNullable(ended.get(token));
+    }
+
+    /** Forgetting a person takes back the invites they sent, and what became of those they sent or used. */
     synchronized void forget(ChatAddress person) {
         invites.values().removeIf(invite -> invite.sender().equals(person));
+        ended.values().removeIf(invite -> invite.sender().equals(person)
+                || invite.usedBy().filter(person::equals).isPresent());
+    }
+
+    /** What became of invites is kept until its time is up. */
+    synchronized void purgeBefore(Instant cutoff) {
+        ended.values().removeIf(invite -> invite.keepUntil().isBefore(cutoff));
     }
 }

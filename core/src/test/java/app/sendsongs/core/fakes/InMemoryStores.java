@@ -52,6 +52,7 @@ public final class InMemoryStores {
                 drafts.purgeBefore(cutoff);
                 inbound.purgeBefore(cutoff);
                 outbox.purgeBefore(cutoff);
+                invites.purgeBefore(cutoff);
             }
         };
         return new Stores(users, registrations, inbound, inbox, outbox, shares, choices, watches, groups, groupChats,

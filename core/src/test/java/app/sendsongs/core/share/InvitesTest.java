@@ -84,7 +84,8 @@ class InvitesTest {
 
         assertThat(bot.inbox(CAROL)).contains("🎵 Alice Smith sent you a song: " + TITLE + "\n“for the drive”");
         assertThat(bot.last(ALICE)).startsWith("Carol Jones opened your invite. Sent " + TITLE + " to Carol Jones.");
-        assertThat(open(CAROL, ref)).first().asString().startsWith("That invite has expired or was already used.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("You already used this invite: " + TITLE
+                + " from Alice Smith.");
     }
 
     @Test
@@ -153,7 +154,8 @@ class InvitesTest {
         assertThat(bot.handle(opening)).as("the same update again").isEmpty();
 
         bot.advance(Invites.LIFETIME.plusMinutes(1));
-        assertThat(open(CAROL, ref)).first().asString().startsWith("That invite has expired or was already used.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("This invite expired 1 min ago. Ask Alice Smith "
+                + "to send the song again.");
         assertThat(bot.inbox(ALICE)).anyMatch(text -> text.startsWith("Your invite for " + TITLE + " (to \"Carol\") has "
                 + "expired: someone opened it"));
     }
@@ -228,7 +230,7 @@ class InvitesTest {
 
         assertThat(tap(ALICE, "cancel invite " + token, "Cancel invite 1")).isEqualTo("Cancelled your invite for "
                 + TITLE + " to \"Carol Jones\": its link no longer works, and nothing was sent.");
-        assertThat(open(CAROL, ref)).first().asString().startsWith("That invite has expired or was already used.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("Alice Smith cancelled this invite.");
         assertThat(bot.reply(ALICE, "pending")).isEqualTo("Nothing pending: none of the songs you sent is being "
                 + "watched.");
         assertThat(tap(ALICE, "cancel invite " + token, "Cancel invite 1")).as("the tap again")

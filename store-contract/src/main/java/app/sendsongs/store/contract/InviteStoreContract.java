@@ -6,9 +6,11 @@ import static app.sendsongs.store.contract.Samples.minutes;
 import static app.sendsongs.store.contract.Samples.onTelegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.share.EndedInvite;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,97 @@ public abstract class InviteStoreContract extends StoreFixture {
                 .containsExactly("t30", "t45", "t60");
         assertThat(invites.invitesExpiredBy(minutes(60), 2)).extracting(Invite::token).containsExactly("t30", "t45");
         assertThat(invites.invitesExpiredBy(minutes(29), 10)).isEmpty();
+    }
+
+    static Invite inviteFor(String friendName, String token, ChatAddress sender, long createdMinute,
+                            long expiresMinute) {
+        Invite invite = invite(token, sender, createdMinute, expiresMinute);
+        return new Invite(invite.token(), invite.sender(), friendName, invite.track(), invite.title(), invite.pre(),
+                invite.post(), invite.createdAt(), invite.expiresAt(), Optional.empty());
+    }
+
+    @Test
+    void invitesNobodyOpenedAreFoundByTheKeyOfTheInvitedNameOldestFirstUpToTheLimit() {
+        invites.saveInvite(inviteFor("Dan Brown", "later", at("alice"), 5, 90));
+        invites.saveInvite(inviteFor("dan  BROWN", "earlier", at("bob"), 1, 90));
+        invites.saveInvite(inviteFor("Dán Brown", "accented", at("erin"), 3, 90));
+        invites.saveInvite(inviteFor("Dan Browne", "another name", at("alice"), 0, 90));
+        invites.saveInvite(inviteFor("Dan Brown", "opened", at("alice"), 0, 90));
+        invites.openInvite("opened", at("carol"));
+        invites.saveInvite(inviteFor("Dan Brown", "expired", at("alice"), 0, 30));
+        invites.saveInvite(inviteFor("Dan Brown", "used", at("alice"), 0, 90));
+        invites.takeInvite("used");
+        String key = Names.key("Dan Brown");
+
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 10)).extracting(Invite::token)
+                .containsExactly("earlier", "accented", "later");
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 2)).extracting(Invite::token)
+                .containsExactly("earlier", "accented");
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 10).getFirst()).isEqualTo(
+                inviteFor("dan  BROWN", "earlier", at("bob"), 1, 90));
+        assertThat(invites.unopenedInvitesFor(Names.key("Nobody"), minutes(30), 10)).isEmpty();
+        assertThat(invites.unopenedInvitesFor("x".repeat(3000), minutes(30), 10)).isEmpty();
+
+        invites.releaseInvite("opened", at("carol"));
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 10)).as("released: nobody's again")
+                .extracting(Invite::token).containsExactly("opened", "earlier", "accented", "later");
+        housekeeping.forgetPerson(at("bob"));
+        assertThat(invites.unopenedInvitesFor(key, minutes(30), 10)).extracting(Invite::token)
+                .containsExactly("opened", "accented", "later");
+    }
+
+    static EndedInvite ended(String token, EndedInvite.How how, ChatAddress sender, Optional<ChatAddress> usedBy,
+                             long keptUntilMinute) {
+        return new EndedInvite(token, how, sender, usedBy, FULL_TRACK.title(), minutes(5), minutes(keptUntilMinute));
+    }
+
+    @Test
+    void whatBecameOfAnEndedInviteComesBackWithEveryFieldByItsExactToken() {
+        EndedInvite used = ended("tok-A_1", EndedInvite.How.USED, at("alice"), Optional.of(onTelegram("carol")), 60);
+        EndedInvite cancelled = new EndedInvite("tok-B_2", EndedInvite.How.CANCELLED, onTelegram("alice"),
+                Optional.empty(), "Song “x” 🎧", minutes(6), minutes(61));
+
+        invites.saveEndedInvite(used);
+        invites.saveEndedInvite(cancelled);
+
+        assertThat(invites.findEndedInvite("tok-A_1")).contains(used);
+        assertThat(invites.findEndedInvite("tok-B_2")).contains(cancelled);
+        assertThat(invites.findEndedInvite("tok-a_1")).as("tokens are exact").isEmpty();
+        assertThat(invites.findEndedInvite("nobody's")).isEmpty();
+        EndedInvite expired = ended("tok-A_1", EndedInvite.How.EXPIRED, at("alice"), Optional.empty(), 90);
+        invites.saveEndedInvite(expired);
+        assertThat(invites.findEndedInvite("tok-A_1")).as("replaced").contains(expired);
+    }
+
+    @Test
+    void forgettingTheSenderOrWhoeverUsedAnInviteForgetsWhatBecameOfItAndNothingElse() {
+        invites.saveEndedInvite(ended("alices", EndedInvite.How.CANCELLED, at("alice"), Optional.empty(), 60));
+        invites.saveEndedInvite(ended("used by alice", EndedInvite.How.USED, at("bob"), Optional.of(at("alice")), 60));
+        invites.saveEndedInvite(ended("bobs", EndedInvite.How.USED, at("bob"), Optional.of(at("carol")), 60));
+        invites.saveEndedInvite(ended("on telegram", EndedInvite.How.EXPIRED, onTelegram("alice"), Optional.empty(),
+                60));
+
+        housekeeping.forgetPerson(at("alice"));
+
+        assertThat(invites.findEndedInvite("alices")).isEmpty();
+        assertThat(invites.findEndedInvite("used by alice")).isEmpty();
+        assertThat(invites.findEndedInvite("bobs")).isPresent();
+        assertThat(invites.findEndedInvite("on telegram")).as("another person").isPresent();
+        housekeeping.forgetPerson(at("carol"));
+        assertThat(invites.findEndedInvite("bobs")).isEmpty();
+    }
+
+    @Test
+    void whatBecameOfAnInviteIsPurgedOnceItsTimeIsUp() {
+        invites.saveEndedInvite(ended("old", EndedInvite.How.EXPIRED, at("alice"), Optional.empty(), 10));
+        invites.saveEndedInvite(ended("edge", EndedInvite.How.EXPIRED, at("alice"), Optional.empty(), 20));
+        invites.saveEndedInvite(ended("new", EndedInvite.How.EXPIRED, at("alice"), Optional.empty(), 30));
+
+        housekeeping.purgeBefore(minutes(20));
+
+        assertThat(invites.findEndedInvite("old")).isEmpty();
+        assertThat(invites.findEndedInvite("edge")).isPresent();
+        assertThat(invites.findEndedInvite("new")).isPresent();
     }
 
     @Test

@@ -60,6 +60,7 @@ final class DynamoHousekeeping implements Housekeeping {
         outbox.deleteFor(person);
         drafts.deleteDraft(person);
         invites.deleteSentBy(person);
+        invites.deleteEndedOf(person);
         preferences.delete(person);
         counters.delete(person);
         users.deleteUser(person);

@@ -20,6 +20,12 @@ import java.util.stream.Collectors;
 final class NameKeys {
     /** The schema version from which keys leave Hebrew and Arabic vowel marks out and take any hyphen as the plain. */
     static final int MARKS_VERSION = 26;
+    /**
+     * The schema version from which invites keep the key of the name they were made for ({@code
+     * invites.friend_name_key}); a later version that changes how names compare makes those again too
+     * ({@link #makeForInvites}).
+     */
+    static final int INVITES_VERSION = 27;
 
     private record Keyed(String id, String name, String key) {
         boolean changed() {
@@ -52,6 +58,12 @@ final class NameKeys {
     private static Set<String> formerNameKeys(String formerNames) {
         return FormerNameTimes.read(formerNames, null, null, null).stream().map(FormerName::key)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The step of version {@value #INVITES_VERSION}: the key of the name each invite was made for. */
+    static void makeForInvites(Session session) throws SQLException {
+        makeAgain(session, "SELECT token AS id, friend_name AS name, friend_name_key AS name_key FROM invites",
+                "UPDATE invites SET friend_name_key = ? WHERE token = ?");
     }
 
     static void makeAgain(Session session) throws SQLException {

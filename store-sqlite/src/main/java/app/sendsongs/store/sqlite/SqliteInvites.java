@@ -1,9 +1,11 @@
 package app.sendsongs.store.sqlite;
 
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.share.EndedInvite;
 import app.sendsongs.core.share.Invite;
 import app.sendsongs.core.share.InviteStore;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.Names;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +16,9 @@ import java.util.Optional;
 final class SqliteInvites implements InviteStore {
     private static final String COLUMNS = "token, sender_address, friend_name, track_id, title, pre, post, created_at, "
             + "expires_at, friend_address";
+    /** The invites nobody opened made for a name key, oldest first, through their index as they are kept. */
+    static final String UNOPENED_FOR_NAME = "SELECT " + COLUMNS + " FROM invites WHERE friend_name_key = ? AND "
+            + "friend_address IS NULL AND expires_at > ? ORDER BY created_at, token LIMIT ?";
 
     private final Database db;
 
@@ -23,9 +28,9 @@ final class SqliteInvites implements InviteStore {
 
     @Override
     public void saveInvite(Invite i) {
-        db.write(s -> s.update("INSERT OR REPLACE INTO invites (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                i.token(), i.sender(), i.friendName(), i.track().value(), i.title(), i.pre(), i.post(), i.createdAt(),
-                i.expiresAt(), i.friend().orElse(null)));
+        db.write(s -> s.update("INSERT OR REPLACE INTO invites (" + COLUMNS + ", friend_name_key) VALUES (?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?)", i.token(), i.sender(), i.friendName(), i.track().value(), i.title(), i.pre(),
+                i.post(), i.createdAt(), i.expiresAt(), i.friend().orElse(null), Names.key(i.friendName())));
     }
 
     @Override
@@ -53,6 +58,11 @@ final class SqliteInvites implements InviteStore {
     }
 
     @Override
+    public List<Invite> unopenedInvitesFor(String friendNameKey, Instant now, int limit) {
+        return db.read(s -> s.query(UNOPENED_FOR_NAME, SqliteInvites::invite, friendNameKey, now, limit));
+    }
+
+    @Override
     public List<Invite> invitesOpenedBy(ChatAddress friend) {
         return db.read(s -> s.query("SELECT " + COLUMNS + " FROM invites WHERE friend_address = ? ORDER BY created_at, "
                 + "token", SqliteInvites::invite, friend));
@@ -69,9 +79,27 @@ final class SqliteInvites implements InviteStore {
                 + "token LIMIT ?", SqliteInvites::invite, now, limit));
     }
 
-    /** Forgetting a person takes back the invites they sent. */
-    static int delete(Session s, ChatAddress sender) throws SQLException {
-        return s.update("DELETE FROM invites WHERE sender_address = ?", sender);
+    @Override
+    public void saveEndedInvite(EndedInvite e) {
+        db.write(s -> s.update("INSERT OR REPLACE INTO ended_invites (token, how, sender_address, used_by_address, "
+                + "title, ended_at, keep_until) VALUES (?, ?, ?, ?, ?, ?, ?)", e.token(), e.how().name(), e.sender(),
+                e.usedBy().orElse(null), e.title(), e.endedAt(), e.keepUntil()));
+    }
+
+    @Override
+    public Optional<EndedInvite> findEndedInvite(String token) {
+        return db.read(s -> s.queryOne("SELECT * FROM ended_invites WHERE token = ?", rs -> new EndedInvite(
+                rs.getString("token"), EndedInvite.How.valueOf(rs.getString("how")),
+                Codec.address(rs, "sender_address"),
+                Codec.optionalText(rs, "used_by_address").map(ChatAddress::parse), rs.getString("title"),
+                Codec.instant(rs, "ended_at"), Codec.instant(rs, "keep_until")), token));
+    }
+
+    /** Forgetting a person takes back the invites they sent, and what became of those they sent or used. */
+    static void delete(Session s, ChatAddress person) throws SQLException {
+        s.update("DELETE FROM invites WHERE sender_address = ?", person);
+        s.update("DELETE FROM ended_invites WHERE sender_address = ?", person);
+        s.update("DELETE FROM ended_invites WHERE used_by_address = ?", person);
     }
 
     private static Invite invite(ResultSet rs) throws SQLException {
