@@ -93,6 +93,9 @@ final class TellingApart {
                                     List<ChatAddress> contacts, KnownFormerNames formerNames,
                                     boolean platformsDiffer) {
         List<Fact> facts = new ArrayList<>();
+        // first: what best tells someone who took a friend's name from that friend, or a friend who left a name
+        formerNames.lastKnownOtherName(candidate)
+                .ifPresent(name -> facts.add(new Fact("you knew them as " + name, "was " + Names.firstName(name))));
         List<String> groups = acquaintances.groupsInCommon(asker, candidate.address());
         if (!groups.isEmpty()) {
             facts.add(new Fact("in " + String.join(", ", groups.subList(0, Math.min(GROUPS_SHOWN, groups.size())))
@@ -100,9 +103,6 @@ final class TellingApart {
         } else if (contacts.contains(candidate.address())) {
             facts.add(new Fact("exchanged songs with you", "a contact"));
         }
-        // someone who took a friend's name is told apart from that friend by the name the asker knew them by
-        formerNames.lastKnownOtherName(candidate)
-                .ifPresent(name -> facts.add(new Fact("you knew them as " + name, "was " + Names.firstName(name))));
         if (platformsDiffer) {
             String platform = candidate.address().platform().displayName();
             facts.add(new Fact("on " + platform, platform));
