@@ -75,7 +75,9 @@ public final class ReceiverControls {
     public Message handle(User me, Command command, String commandText) {
         return switch (command) {
             case Command.Block block -> withSender(me, block.name(), commandText, sender -> block(me, sender));
-            case Command.Unblock unblock -> withSender(me, unblock.name(), commandText, sender -> unblock(me, sender));
+            case Command.Unblock unblock -> unblock.name()
+                    .map(name -> withSender(me, name, commandText, sender -> unblock(me, sender)))
+                    .orElseGet(() -> whoIsBlocked(me));
             case Command.Receipts(var on, var name) when on.isEmpty() -> status(me);
             case Command.Receipts(var on, var name) when name.isEmpty() ->
                     receiptsForEveryone(me, on.orElseThrow());
@@ -155,6 +157,21 @@ public final class ReceiverControls {
             }
         }
         stopTelling(me, Set.of(sender.address()));
+    }
+
+    /** {@code unblock} without a name: the people blocked, each a tap that unblocks them, or that there are none. */
+    private Message whoIsBlocked(User me) {
+        List<Optional<User>> blocked = ruled(preferences.preferencesOf(me.address()), SenderRule::blocks);
+        if (blocked.isEmpty()) {
+            return Message.text("You haven't blocked anyone. To stop someone's songs: "
+                    + CommandStyle.of(me.address()).spell("block") + " <name>");
+        }
+        List<Choice> taps = new ArrayList<>(blocked.stream().flatMap(Optional::stream).limit(Message.MAX_CHOICES - 1)
+                .map(person -> new Choice("Unblock " + Names.firstName(person.name()), undo("unblock", me, person)))
+                .toList());
+        taps.add(new Choice("Never mind", "menu"));
+        return Message.text("You've blocked " + names(blocked) + ". Whose songs should come through again?")
+                .withChoices(taps);
     }
 
     private Message unblock(User me, User sender) {

@@ -173,6 +173,25 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void unblockWithoutANameListsWhoIsBlockedAsTaps() {
+        assertThat(bot.reply("bob", "unblock")).as("nobody blocked: said so, not an example name")
+                .isEqualTo("You haven't blocked anyone. To stop someone's songs: block <name>");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("bob", "block Alice Smith");
+        bot.reply("bob", "block Carol King");
+
+        assertThat(bot.reply("bob", "unblock")).isEqualTo("You've blocked Alice Smith, Carol King. Whose songs should "
+                + "come through again?");
+        assertThat(bot.chat.messages("bob").getLast().choices()).containsExactly(
+                new Choice("Unblock Alice", "unblock song " + shareFrom("alice").id()),
+                new Choice("Unblock Carol", "unblock Carol King"), new Choice("Never mind", "menu"));
+        assertThat(bot.reply("bob", "unblock song " + shareFrom("alice").id())).isEqualTo("Unblocked Alice Smith: their "
+                + "songs come through again.");
+        assertThat(bot.reply("bob", "unblock")).isEqualTo("You've blocked Carol King. Whose songs should come through "
+                + "again?");
+    }
+
+    @Test
     void blockingAndUnblockingASenderKeepsTheirReceiptsOff() {
         bot.reply("bob", "receipts off Alice Smith");
         bot.reply("bob", "block Alice Smith");
