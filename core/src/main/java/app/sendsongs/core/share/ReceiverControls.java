@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a person controls about the songs friends send them: {@code block} and {@code unblock} a sender (a blocked
@@ -166,11 +167,11 @@ public final class ReceiverControls {
             return Message.text("You haven't blocked anyone. To stop someone's songs: "
                     + CommandStyle.of(me.address()).spell("block") + " <name>");
         }
-        List<Choice> taps = new ArrayList<>(blocked.stream().flatMap(Optional::stream).limit(Message.MAX_CHOICES - 1)
-                .map(person -> new Choice("Unblock " + Names.firstName(person.name()), undo("unblock", me, person)))
-                .toList());
+        List<Choice> taps = new ArrayList<>(undoTaps(me, "Unblock ", "unblock", blocked));
+        taps = new ArrayList<>(taps.subList(0, Math.min(taps.size(), Message.MAX_CHOICES - 1)));
         taps.add(new Choice("Never mind", "menu"));
-        return Message.text("You've blocked " + names(blocked) + ". Whose songs should come through again?")
+        TellingNames.Shown shown = names.to(me.address(), blocked.stream().flatMap(Optional::stream).toList());
+        return Message.text("You've blocked " + names(blocked, shown) + ". Whose songs should come through again?")
                 .withChoices(taps);
     }
 
@@ -240,20 +241,23 @@ public final class ReceiverControls {
         List<Optional<User>> told = ruled(mine, SenderRule.RECEIPTS_ON::equals);
         List<Optional<User>> notTold = ruled(mine, SenderRule.RECEIPTS_OFF::equals);
         List<Optional<User>> blocked = ruled(mine, SenderRule::blocks);
+        // one read of who else has their names: someone who knows two Alice Smiths is told which one
+        TellingNames.Shown shown = names.to(me.address(), Stream.of(told, notTold, blocked).flatMap(List::stream)
+                .flatMap(Optional::stream).toList());
         if (!told.isEmpty()) {
-            text.append("\nExcept: I do tell ").append(names(told)).append('.');
+            text.append("\nExcept: I do tell ").append(names(told, shown)).append('.');
         }
         if (!notTold.isEmpty()) {
             text.append(mine.receiptsByDefault() ? "\nExcept: I don't tell " : "\nIf you turn that on again, I still "
-                    + "won't tell ").append(names(notTold)).append('.');
+                    + "won't tell ").append(names(notTold, shown)).append('.');
         }
         if (!blocked.isEmpty()) {
-            text.append("\nBlocked: ").append(names(blocked)).append('.');
+            text.append("\nBlocked: ").append(names(blocked, shown)).append('.');
         }
         List<Choice> undo = new ArrayList<>();
-        undo.addAll(undoTaps("Don't tell ", "receipts off", told));
-        undo.addAll(undoTaps("Tell ", "receipts on", notTold));
-        undo.addAll(undoTaps("Unblock ", "unblock", blocked));
+        undo.addAll(undoTaps(me, "Don't tell ", "receipts off", told));
+        undo.addAll(undoTaps(me, "Tell ", "receipts on", notTold));
+        undo.addAll(undoTaps(me, "Unblock ", "unblock", blocked));
         List<Choice> taps = new ArrayList<>(undo.subList(0, Math.min(undo.size(), Message.MAX_CHOICES - 1)));
         taps.add(mine.receiptsByDefault() ? new Choice("Receipts off", "receipts off")
                 : new Choice("Receipts on", "receipts on"));
@@ -273,17 +277,24 @@ public final class ReceiverControls {
     }
 
     private static String names(List<Optional<User>> people) {
-        return people.stream().map(ReceiverControls::nameOf).collect(Collectors.joining(", "));
+        return names(people, TellingNames.Shown.PLAIN);
+    }
+
+    private static String names(List<Optional<User>> people, TellingNames.Shown shown) {
+        return people.stream().map(person -> shown.of(person, User.SOMEONE_WHO_LEFT)).collect(Collectors.joining(", "));
     }
 
     private static String nameOf(Optional<User> person) {
         return person.map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
-    /** A tap that undoes a rule about each person still here ("Tell Alice"), titled with their first name. */
-    private static List<Choice> undoTaps(String title, String command, List<Optional<User>> people) {
+    /**
+     * A tap that undoes a rule about each person still here ("Tell Alice"), titled with their first name, and keyed as
+     * a card's Undo is, by the latest song they sent, so that it means them and no namesake.
+     */
+    private List<Choice> undoTaps(User me, String title, String command, List<Optional<User>> people) {
         return people.stream().flatMap(Optional::stream)
-                .map(person -> new Choice(title + Names.firstName(person.name()), payload(command, person))).toList();
+                .map(person -> new Choice(title + Names.firstName(person.name()), undo(command, me, person))).toList();
     }
 
     private Optional<Message> tooManyRules(ReceiverPreferences mine, User sender) {

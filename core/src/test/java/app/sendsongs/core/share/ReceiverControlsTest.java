@@ -192,6 +192,25 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void theTapsOfTheStatusMeanThePersonBlockedNotANamesake() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofDays(1));
+        bot.register("alice2", "Alice Smith");
+        bot.reply("alice2", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        bot.reply("bob", "block song " + shareFrom("alice").id());
+
+        String status = bot.reply("bob", "receipts");
+        Choice unblock = bot.chat.messages("bob").getLast().choices().getFirst();
+
+        assertThat(status).as("which Alice Smith").startsWith("When you play a song a friend sent, I tell them.\n"
+                + "Blocked: Alice Smith (").endsWith(").");
+        assertThat(unblock.title()).isEqualTo("Unblock Alice");
+        assertThat(bot.reply("bob", unblock.payload())).as("no which-one: the tap names her")
+                .startsWith("Unblocked Alice Smith");
+        assertThat(bot.stores.preferences().preferencesOf(at("bob")).blocks(at("alice"))).isFalse();
+    }
+
+    @Test
     void blockingAndUnblockingASenderKeepsTheirReceiptsOff() {
         bot.reply("bob", "receipts off Alice Smith");
         bot.reply("bob", "block Alice Smith");
