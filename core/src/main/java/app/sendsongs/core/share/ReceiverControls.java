@@ -324,7 +324,8 @@ public final class ReceiverControls {
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(me, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("That's you!");
             case FriendFinder.Lookup.Nobody() -> Message.text(Handles.typed(name).map(FriendFinder::unknownHandle)
-                    .orElseGet(() -> "I don't know anyone called " + Names.quoted(name) + " who sent you songs."));
+                    .orElseGet(() -> "I don't know anyone called " + Names.quoted(name) + " who sent you songs."
+                            + (name.strip().contains(" ") ? "" : " For someone who hasn't, type their full name.")));
         };
     }
 

@@ -173,6 +173,15 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void aFirstNameThatNamesNoContactSaysAFullNameReachesAnyone() {
+        assertThat(bot.reply("bob", "block carol")).isEqualTo("I don't know anyone called \"carol\" who sent you "
+                + "songs. For someone who hasn't, type their full name.");
+        assertThat(bot.reply("bob", "block Carol King")).startsWith("Blocked Carol King");
+        assertThat(bot.reply("bob", "receipts off Carla King")).as("a full name: nothing more to try")
+                .isEqualTo("I don't know anyone called \"Carla King\" who sent you songs.");
+    }
+
+    @Test
     void unblockWithoutANameListsWhoIsBlockedAsTaps() {
         assertThat(bot.reply("bob", "unblock")).as("nobody blocked: said so, not an example name")
                 .isEqualTo("You haven't blocked anyone. To stop someone's songs: block <name>");
