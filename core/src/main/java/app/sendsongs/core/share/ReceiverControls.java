@@ -167,7 +167,8 @@ public final class ReceiverControls {
             return Message.text("You haven't blocked anyone. To stop someone's songs: "
                     + CommandStyle.of(me.address()).spell("block") + " <name>");
         }
-        List<Choice> taps = new ArrayList<>(undoTaps(me, "Unblock ", "unblock", blocked));
+        List<Choice> taps = new ArrayList<>(undoTaps(shares.sharesReceivedBy(me.address()), "Unblock ", "unblock",
+                blocked));
         taps = new ArrayList<>(taps.subList(0, Math.min(taps.size(), Message.MAX_CHOICES - 1)));
         taps.add(new Choice("Never mind", "menu"));
         TellingNames.Shown shown = names.to(me.address(), blocked.stream().flatMap(Optional::stream).toList());
@@ -254,10 +255,11 @@ public final class ReceiverControls {
         if (!blocked.isEmpty()) {
             text.append("\nBlocked: ").append(names(blocked, shown)).append('.');
         }
+        List<Share> received = mine.rules().isEmpty() ? List.of() : shares.sharesReceivedBy(me.address());
         List<Choice> undo = new ArrayList<>();
-        undo.addAll(undoTaps(me, "Don't tell ", "receipts off", told));
-        undo.addAll(undoTaps(me, "Tell ", "receipts on", notTold));
-        undo.addAll(undoTaps(me, "Unblock ", "unblock", blocked));
+        undo.addAll(undoTaps(received, "Don't tell ", "receipts off", told));
+        undo.addAll(undoTaps(received, "Tell ", "receipts on", notTold));
+        undo.addAll(undoTaps(received, "Unblock ", "unblock", blocked));
         List<Choice> taps = new ArrayList<>(undo.subList(0, Math.min(undo.size(), Message.MAX_CHOICES - 1)));
         taps.add(mine.receiptsByDefault() ? new Choice("Receipts off", "receipts off")
                 : new Choice("Receipts on", "receipts on"));
@@ -292,9 +294,11 @@ public final class ReceiverControls {
      * A tap that undoes a rule about each person still here ("Tell Alice"), titled with their first name, and keyed as
      * a card's Undo is, by the latest song they sent, so that it means them and no namesake.
      */
-    private List<Choice> undoTaps(User me, String title, String command, List<Optional<User>> people) {
+    private static List<Choice> undoTaps(List<Share> received, String title, String command,
+                                         List<Optional<User>> people) {
         return people.stream().flatMap(Optional::stream)
-                .map(person -> new Choice(title + Names.firstName(person.name()), undo(command, me, person))).toList();
+                .map(person -> new Choice(title + Names.firstName(person.name()), undo(command, received, person)))
+                .toList();
     }
 
     private Optional<Message> tooManyRules(ReceiverPreferences mine, User sender) {
@@ -392,7 +396,12 @@ public final class ReceiverControls {
      * since a name may pass to someone else before the tap; by name when they never sent me one.
      */
     private String undo(String command, User me, User sender) {
-        return shares.sharesReceivedBy(me.address()).stream().filter(share -> share.sender().equals(sender.address()))
+        return undo(command, shares.sharesReceivedBy(me.address()), sender);
+    }
+
+    /** {@code command} about {@code sender}, keyed by the latest of {@code received} (newest first) they sent. */
+    private static String undo(String command, List<Share> received, User sender) {
+        return received.stream().filter(share -> share.sender().equals(sender.address()))
                 .findFirst().map(share -> SenderOfSong.payload(command, share))
                 .orElseGet(() -> payload(command, sender));
     }
