@@ -200,8 +200,8 @@ public final class SendSongs {
         return new Groups(lifecycle, membership,
                 new GroupListing(stores.groups(), stores.users(), finder),
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
-                        outbox, schedule, clock, reach, platforms, withdrawal, whichGroup, names), whichGroup, contacts,
-                stores.groups(), stores.users(), finder, stores.choices(), clock);
+                        outbox, schedule, clock, reach, platforms, withdrawal, whichGroup, names), whichGroup, finder,
+                stores.choices(), clock);
     }
 
     public Bot bot() {

@@ -14,6 +14,7 @@ import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.user.User;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -72,7 +73,8 @@ final class OpenQuestions {
     /**
      * {@code answer}, and after it, when a question was open (a "which one?", a yes-or-no question, the group's name,
      * or the song being shared) and is still open as it was, that question again, so the person is not left with a
-     * question they no longer see: on Messenger its taps go with the next message. The answer's own taps come first.
+     * question they no longer see: on Messenger its taps go with the next message. The answer's own taps come first, and
+     * a yes-or-no question's two follow them (typed, a yes is not taken).
      */
     Message stillAsked(User user, Optional<ShareDraft> draft, Supplier<Message> answer) {
         Optional<PendingChoice> question = of(user);
@@ -83,8 +85,21 @@ final class OpenQuestions {
         if (!of(user).equals(question) || !linkShare.draftOf(user).equals(draft)) {
             return reply; // answered, ended or replaced by a question of its own
         }
+        boolean onlyTapsAnswer = question.flatMap(OpenQuestions::yesOrNoTaps).isPresent();
         return askedAgain(user, STILL_OPEN).map(again -> reply.withText(reply.text() + "\n\n" + again.text())
-                .withChoices(reply.choices().isEmpty() ? again.choices() : reply.choices())).orElse(reply);
+                .withChoices(reply.choices().isEmpty() ? again.choices()
+                        : onlyTapsAnswer ? both(reply.choices(), again.choices()) : reply.choices())).orElse(reply);
+    }
+
+    /**
+     * The answer's taps, as many as leave room, then a yes-or-no question's: only its tap says yes, and on Messenger only
+     * the newest message shows taps, so without them "tap Yes" would name a tap that is nowhere.
+     */
+    private static List<Choice> both(List<Choice> answers, List<Choice> question) {
+        List<Choice> taps = new ArrayList<>(answers.subList(0,
+                Math.min(answers.size(), Message.MAX_CHOICES - question.size())));
+        taps.addAll(question);
+        return taps;
     }
 
     /** The open "which one?" {@code question}, about people or groups, asked again after {@code lead}. */

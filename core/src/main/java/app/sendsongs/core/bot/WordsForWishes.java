@@ -270,7 +270,7 @@ final class WordsForWishes {
         String text = FINAL_MARKS.matcher(Names.tidy(typed).replace('’', '\'')).replaceAll("");
         Matcher unblock = UNBLOCK.matcher(text);
         if (unblock.matches()) {
-            return oneSender(unblock.group("name")).filter(name -> tappable(name, "unblock ", new Command.Unblock(name)))
+            return oneSender(unblock.group("name")).filter(name -> tappable(name, "unblock ", new Command.Unblock(Optional.of(name))))
                     .map(name -> new Unmute(name, "unblock " + name));
         }
         Matcher block = BLOCK.matcher(text);

@@ -50,6 +50,13 @@ final class ArgumentReaders {
         };
     }
 
+    /** {@code unblock <name>}, or {@code unblock} alone, which asks whom. */
+    static ParseResult unblock(Arguments args) {
+        boolean noName = args.words().isEmpty() && args.options().isEmpty();
+        return noName ? new ParseResult.Parsed(new Command.Unblock(Optional.empty()))
+                : person(name -> new Command.Unblock(Optional.of(name))).read(args);
+    }
+
     /** {@code receipts}, {@code receipts on|off}, {@code receipts on|off <name>}. */
     static ParseResult receipts(Arguments args) {
         Optional<ParseResult> unexpected = args.unexpectedOption();

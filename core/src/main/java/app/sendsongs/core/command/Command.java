@@ -119,7 +119,8 @@ public sealed interface Command {
     record Block(String name) implements Command {
     }
 
-    record Unblock(String name) implements Command {
+    /** {@code unblock <name>}: that person's songs come through again; without a name, who is blocked, as taps. */
+    record Unblock(Optional<String> name) implements Command {
     }
 
     /**

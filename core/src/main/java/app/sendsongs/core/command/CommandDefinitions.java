@@ -93,7 +93,7 @@ final class CommandDefinitions {
                     Set.of("name"), PRIVACY, ArgumentReaders.person(Command.Block::new)),
             new CommandDefinition("unblock", List.of("unblock"),
                     "unblock Bob Fisher", "let their songs through again.",
-                    Set.of("name"), PRIVACY, ArgumentReaders.person(Command.Unblock::new)),
+                    Set.of("name"), PRIVACY, ArgumentReaders::unblock),
             new CommandDefinition("receipts", List.of("receipts", "receipt"),
                     "receipts off [name]", "don't tell friends (or one) when you play their songs; {receipts} on "
                             + "to undo.",

@@ -2,6 +2,7 @@ package app.sendsongs.core.group;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Payload;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
  * "Add Bob Fisher" taps under what the owner of a group is told about it (made, someone added, its members), so that
  * it is filled by tapping: the owner's most recent contacts ({@link Contacts}) who are registered and not in it yet.
  * Each tap sends the {@code add_to_group} command with the person's whole name; two contacts with one name get one
- * tap, and the add asks which of them was meant, as it does typed.
+ * tap, and the add asks which of them was meant, as it does typed. Someone who blocked the owner, whom the add would
+ * refuse, is not offered.
  */
 final class GroupAddTaps {
     /** The most people offered at once: a few, leaving room for the message's other taps. */
@@ -27,12 +29,15 @@ final class GroupAddTaps {
 
     private final GroupStore groups;
     private final UserStore users;
+    private final PreferenceStore preferences;
     private final Contacts contacts;
     private final GroupFinder finder;
 
-    GroupAddTaps(GroupStore groups, UserStore users, Contacts contacts, GroupFinder finder) {
+    GroupAddTaps(GroupStore groups, UserStore users, PreferenceStore preferences, Contacts contacts,
+                 GroupFinder finder) {
         this.groups = groups;
         this.users = users;
+        this.preferences = preferences;
         this.contacts = contacts;
         this.finder = finder;
     }
@@ -52,6 +57,8 @@ final class GroupAddTaps {
                 continue;
             }
             users.findUser(contact).filter(person -> !person.name().contains("\""))
+                    // the add would fail ("I couldn't add …"): someone who blocked the owner is not offered
+                    .filter(person -> !preferences.preferencesOf(person.address()).blocks(owner.address()))
                     .filter(person -> Payload.fits(command + "\"" + person.name() + "\""))
                     .filter(person -> names.add(person.nameKey())).ifPresent(offered::add);
         }

@@ -57,7 +57,7 @@ public final class GroupMembership {
                            GroupShareWithdrawal withdrawal, FriendFinder friends, WhichPerson whichPerson,
                            Outbox outbox, GroupLimits limits, ConnectLink connectLink, HandlingMarks marks,
                            Contacts contacts, Clock clock) {
-        this.addTaps = new GroupAddTaps(groups, users, contacts, finder);
+        this.addTaps = new GroupAddTaps(groups, users, preferences, contacts, finder);
         this.groups = groups;
         this.users = users;
         this.preferences = preferences;
@@ -332,5 +332,10 @@ public final class GroupMembership {
             case GroupFinder.Lookup.Several(var named, String reply) -> Message.text(reply);
             case GroupFinder.Lookup.Found(Group group) -> action.apply(group);
         };
+    }
+
+    /** The taps that add the owner's latest contacts to a group, as this class offers them. */
+    GroupAddTaps addTaps() {
+        return addTaps;
     }
 }

@@ -11,7 +11,6 @@ import app.sendsongs.core.share.ShownPendingList;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
-import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +32,8 @@ public final class Groups {
     private final Clock clock;
 
     public Groups(GroupLifecycle lifecycle, GroupMembership membership, GroupListing listing, GroupSong song,
-                  WhichGroup whichGroup, Contacts contacts, GroupStore groups, UserStore users, GroupFinder finder,
-                  ChoiceStore choices, Clock clock) {
-        this.addTaps = new GroupAddTaps(groups, users, contacts, finder);
+                  WhichGroup whichGroup, GroupFinder finder, ChoiceStore choices, Clock clock) {
+        this.addTaps = membership.addTaps();
         this.finder = finder;
         this.choices = choices;
         this.clock = clock;

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a person controls about the songs friends send them: {@code block} and {@code unblock} a sender (a blocked
@@ -75,7 +76,9 @@ public final class ReceiverControls {
     public Message handle(User me, Command command, String commandText) {
         return switch (command) {
             case Command.Block block -> withSender(me, block.name(), commandText, sender -> block(me, sender));
-            case Command.Unblock unblock -> withSender(me, unblock.name(), commandText, sender -> unblock(me, sender));
+            case Command.Unblock unblock -> unblock.name()
+                    .map(name -> withSender(me, name, commandText, sender -> unblock(me, sender)))
+                    .orElseGet(() -> whoIsBlocked(me));
             case Command.Receipts(var on, var name) when on.isEmpty() -> status(me);
             case Command.Receipts(var on, var name) when name.isEmpty() ->
                     receiptsForEveryone(me, on.orElseThrow());
@@ -157,6 +160,22 @@ public final class ReceiverControls {
         stopTelling(me, Set.of(sender.address()));
     }
 
+    /** {@code unblock} without a name: the people blocked, each a tap that unblocks them, or that there are none. */
+    private Message whoIsBlocked(User me) {
+        List<Optional<User>> blocked = ruled(preferences.preferencesOf(me.address()), SenderRule::blocks);
+        if (blocked.isEmpty()) {
+            return Message.text("You haven't blocked anyone. To stop someone's songs: "
+                    + CommandStyle.of(me.address()).spell("block") + " <name>");
+        }
+        List<Choice> taps = new ArrayList<>(undoTaps(shares.sharesReceivedBy(me.address()), "Unblock ", "unblock",
+                blocked));
+        taps = new ArrayList<>(taps.subList(0, Math.min(taps.size(), Message.MAX_CHOICES - 1)));
+        taps.add(new Choice("Never mind", "menu"));
+        TellingNames.Shown shown = names.to(me.address(), blocked.stream().flatMap(Optional::stream).toList());
+        return Message.text("You've blocked " + names(blocked, shown) + ". Whose songs should come through again?")
+                .withChoices(taps);
+    }
+
     private Message unblock(User me, User sender) {
         ReceiverPreferences mine = preferences.preferencesOf(me.address());
         if (!mine.blocks(sender.address())) {
@@ -223,20 +242,24 @@ public final class ReceiverControls {
         List<Optional<User>> told = ruled(mine, SenderRule.RECEIPTS_ON::equals);
         List<Optional<User>> notTold = ruled(mine, SenderRule.RECEIPTS_OFF::equals);
         List<Optional<User>> blocked = ruled(mine, SenderRule::blocks);
+        // one read of who else has their names: someone who knows two Alice Smiths is told which one
+        TellingNames.Shown shown = names.to(me.address(), Stream.of(told, notTold, blocked).flatMap(List::stream)
+                .flatMap(Optional::stream).toList());
         if (!told.isEmpty()) {
-            text.append("\nExcept: I do tell ").append(names(told)).append('.');
+            text.append("\nExcept: I do tell ").append(names(told, shown)).append('.');
         }
         if (!notTold.isEmpty()) {
             text.append(mine.receiptsByDefault() ? "\nExcept: I don't tell " : "\nIf you turn that on again, I still "
-                    + "won't tell ").append(names(notTold)).append('.');
+                    + "won't tell ").append(names(notTold, shown)).append('.');
         }
         if (!blocked.isEmpty()) {
-            text.append("\nBlocked: ").append(names(blocked)).append('.');
+            text.append("\nBlocked: ").append(names(blocked, shown)).append('.');
         }
+        List<Share> received = mine.rules().isEmpty() ? List.of() : shares.sharesReceivedBy(me.address());
         List<Choice> undo = new ArrayList<>();
-        undo.addAll(undoTaps("Don't tell ", "receipts off", told));
-        undo.addAll(undoTaps("Tell ", "receipts on", notTold));
-        undo.addAll(undoTaps("Unblock ", "unblock", blocked));
+        undo.addAll(undoTaps(received, "Don't tell ", "receipts off", told));
+        undo.addAll(undoTaps(received, "Tell ", "receipts on", notTold));
+        undo.addAll(undoTaps(received, "Unblock ", "unblock", blocked));
         List<Choice> taps = new ArrayList<>(undo.subList(0, Math.min(undo.size(), Message.MAX_CHOICES - 1)));
         taps.add(mine.receiptsByDefault() ? new Choice("Receipts off", "receipts off")
                 : new Choice("Receipts on", "receipts on"));
@@ -256,17 +279,26 @@ public final class ReceiverControls {
     }
 
     private static String names(List<Optional<User>> people) {
-        return people.stream().map(ReceiverControls::nameOf).collect(Collectors.joining(", "));
+        return names(people, TellingNames.Shown.PLAIN);
+    }
+
+    private static String names(List<Optional<User>> people, TellingNames.Shown shown) {
+        return people.stream().map(person -> shown.of(person, User.SOMEONE_WHO_LEFT)).collect(Collectors.joining(", "));
     }
 
     private static String nameOf(Optional<User> person) {
         return person.map(User::name).orElse(User.SOMEONE_WHO_LEFT);
     }
 
-    /** A tap that undoes a rule about each person still here ("Tell Alice"), titled with their first name. */
-    private static List<Choice> undoTaps(String title, String command, List<Optional<User>> people) {
+    /**
+     * A tap that undoes a rule about each person still here ("Tell Alice"), titled with their first name, and keyed as
+     * a card's Undo is, by the latest song they sent, so that it means them and no namesake.
+     */
+    private static List<Choice> undoTaps(List<Share> received, String title, String command,
+                                         List<Optional<User>> people) {
         return people.stream().flatMap(Optional::stream)
-                .map(person -> new Choice(title + Names.firstName(person.name()), payload(command, person))).toList();
+                .map(person -> new Choice(title + Names.firstName(person.name()), undo(command, received, person)))
+                .toList();
     }
 
     private Optional<Message> tooManyRules(ReceiverPreferences mine, User sender) {
@@ -296,7 +328,8 @@ public final class ReceiverControls {
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(me, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text("That's you!");
             case FriendFinder.Lookup.Nobody() -> Message.text(Handles.typed(name).map(FriendFinder::unknownHandle)
-                    .orElseGet(() -> "I don't know anyone called " + Names.quoted(name) + " who sent you songs."));
+                    .orElseGet(() -> "I don't know anyone called " + Names.quoted(name) + " who sent you songs."
+                            + (name.strip().contains(" ") ? "" : " For someone who hasn't, type their full name.")));
         };
     }
 
@@ -363,7 +396,12 @@ public final class ReceiverControls {
      * since a name may pass to someone else before the tap; by name when they never sent me one.
      */
     private String undo(String command, User me, User sender) {
-        return shares.sharesReceivedBy(me.address()).stream().filter(share -> share.sender().equals(sender.address()))
+        return undo(command, shares.sharesReceivedBy(me.address()), sender);
+    }
+
+    /** {@code command} about {@code sender}, keyed by the latest of {@code received} (newest first) they sent. */
+    private static String undo(String command, List<Share> received, User sender) {
+        return received.stream().filter(share -> share.sender().equals(sender.address()))
                 .findFirst().map(share -> SenderOfSong.payload(command, share))
                 .orElseGet(() -> payload(command, sender));
     }

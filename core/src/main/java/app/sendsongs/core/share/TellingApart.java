@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * What tells people of one name apart, as a friend would know it ({@link WhichPerson}'s "which one?", and
- * {@link TellingNames}): the groups they share with the asker, songs exchanged, their platform, and when they joined.
+ * {@link TellingNames}): the groups they share with the asker, songs exchanged, the name the asker knew them by before
+ * they changed it (someone who took a friend's name), their platform, and when they joined.
  */
 final class TellingApart {
     private static final int GROUPS_SHOWN = 2;
@@ -56,9 +57,10 @@ final class TellingApart {
                                               List<ChatAddress> contacts, List<User> offered,
                                               Function<User, List<Fact>> first) {
         boolean platformsDiffer = offered.stream().map(user -> user.address().platform()).distinct().count() > 1;
+        KnownFormerNames formerNames = new KnownFormerNames(acquaintances, asker);
         List<List<Fact>> facts = offered.stream().map(candidate -> {
             List<Fact> all = new ArrayList<>(first.apply(candidate));
-            all.addAll(facts(acquaintances, asker, candidate, contacts, platformsDiffer));
+            all.addAll(facts(acquaintances, asker, candidate, contacts, formerNames, platformsDiffer));
             return List.copyOf(all);
         }).toList();
         List<Description> described = new ArrayList<>();
@@ -88,8 +90,12 @@ final class TellingApart {
     }
 
     private static List<Fact> facts(Acquaintances acquaintances, ChatAddress asker, User candidate,
-                                    List<ChatAddress> contacts, boolean platformsDiffer) {
+                                    List<ChatAddress> contacts, KnownFormerNames formerNames,
+                                    boolean platformsDiffer) {
         List<Fact> facts = new ArrayList<>();
+        // first: what best tells someone who took a friend's name from that friend, or a friend who left a name
+        formerNames.lastKnownOtherName(candidate)
+                .ifPresent(name -> facts.add(new Fact("you knew them as " + name, "was " + Names.firstName(name))));
         List<String> groups = acquaintances.groupsInCommon(asker, candidate.address());
         if (!groups.isEmpty()) {
             facts.add(new Fact("in " + String.join(", ", groups.subList(0, Math.min(GROUPS_SHOWN, groups.size())))

@@ -273,7 +273,7 @@ class FriendlyFormsTest {
     @Test
     void theReceiversControls() {
         assertThat(parsed("block Bob Fisher")).isEqualTo(new Command.Block("Bob Fisher"));
-        assertThat(parsed("unblock name:'Bob Fisher'")).isEqualTo(new Command.Unblock("Bob Fisher"));
+        assertThat(parsed("unblock name:'Bob Fisher'")).isEqualTo(new Command.Unblock(Optional.of("Bob Fisher")));
         assertThat(parsed("receipts")).isEqualTo(new Command.Receipts(Optional.empty(), Optional.empty()));
         assertThat(parsed("receipts OFF")).isEqualTo(new Command.Receipts(Optional.of(false), Optional.empty()));
         assertThat(parsed("receipts on Bob Fisher")).isEqualTo(new Command.Receipts(Optional.of(true),

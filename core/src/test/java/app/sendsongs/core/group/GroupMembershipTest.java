@@ -417,6 +417,20 @@ class GroupMembershipTest {
     }
 
     @Test
+    void someoneWhoBlockedTheOwnerIsNotOfferedAsATapToAdd() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Carol King\" " + LINK);
+        bot.reply("carol", "block Alice Smith");
+
+        bot.reply("alice", "create_group Weekend");
+        assertThat(bot.chat.messages("alice").getLast().choices()).as("a tap bound to fail is no tap")
+                .extracting(Choice::title).containsExactly("Add Bob Fisher");
+        bot.reply("alice", "add_to_group Weekend Bob Fisher");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .doesNotContain("Add Carol King");
+    }
+
+    @Test
     void namingSeveralPeopleInOneAddAsksForOneAtATimeWithATapForEachInsteadOfSayingTheyMustRegister() {
         bot.reply("alice", "create_group Weekend");
 

@@ -3,6 +3,7 @@ package app.sendsongs.core.share;
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.shared.ChatAddress;
@@ -59,7 +60,7 @@ class FormerNamesTest {
         joseIsFrankOceanForAnHourAndSendsKimASong();
 
         assertThat(bot.reply("kim", "send_song name:\"Frank Ocean\" " + OTHER)).startsWith("That name fits 2 people. "
-                + "Which one?\n1. Frank Ocean — ").contains("\n2. José O’Brien — exchanged songs with you");
+                + "Which one?\n1. Frank Ocean — ").contains("\n2. José O’Brien — you knew them as Frank Ocean, exchanged songs with you");
         bot.reply("kim", "3"); // Don't send
         assertThat(bot.reply("dan", "send_song name:\"Frank Ocean\" " + OTHER)).as("Dan knew him before, not as that")
                 .startsWith("Sent " + OTHER_TITLE + " to Frank Ocean.");
@@ -111,6 +112,33 @@ class FormerNamesTest {
                 .contains("Frank Ocean");
         assertThat(bot.stores.groups().membersOf(bot.stores.groups().groupsOf(at("dan")).getFirst().id()))
                 .extracting(member -> member.member()).containsExactlyInAnyOrder(at("dan"), at("jose"));
+    }
+
+    @Test
+    void whichOneSaysByWhatNameTheAskerKnewSomeoneWhoTookAFriendsName() {
+        bot.register("bob", "Bob Fisher");
+        bot.reply("kim", "create_group Family");
+        bot.reply("kim", "add_to_group Family Bob Fisher");
+        bot.reply("kim", "add_to_group Family Dan Øster");
+        bot.reply("kim", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("kim", "send_song name:\"Dan Øster\" " + LINK);
+        bot.advance(Duration.ofHours(1));
+        bot.reply("dan", "name \"Bob Fisher\"");
+        bot.advance(Duration.ofHours(1));
+
+        String whichOne = bot.reply("kim", "send_song name:\"Bob Fisher\" " + OTHER);
+
+        assertThat(whichOne).as("both in Family, both sent songs, both joined that day: only the old name tells")
+                .startsWith("2 people are called Bob Fisher. Which one?")
+                .containsPattern("\n\\d\\. Bob Fisher — you knew them as Dan Øster, in Family with you, joined ")
+                .containsOnlyOnce("Dan Øster");
+        assertThat(bot.chat.messages("kim").getLast().choices()).extracting(Choice::title).as("told apart on the taps")
+                .anyMatch(title -> title.contains("was Dan"));
+        assertThat(whichOne).as("the real one had no other name").doesNotContain("knew them as Bob");
+        bot.reply("kim", "3"); // Don't send
+        assertThat(bot.reply("dan", "send_song name:\"Kim Lee\" " + OTHER)).startsWith("Sent ");
+        assertThat(bot.inbox("kim").getLast()).as("a song from them says so too")
+                .startsWith("🎵 Bob Fisher (you knew them as Dan Øster) sent you a song");
     }
 
     @Test

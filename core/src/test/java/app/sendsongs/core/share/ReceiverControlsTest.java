@@ -173,6 +173,53 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void aFirstNameThatNamesNoContactSaysAFullNameReachesAnyone() {
+        assertThat(bot.reply("bob", "block carol")).isEqualTo("I don't know anyone called \"carol\" who sent you "
+                + "songs. For someone who hasn't, type their full name.");
+        assertThat(bot.reply("bob", "block Carol King")).startsWith("Blocked Carol King");
+        assertThat(bot.reply("bob", "receipts off Carla King")).as("a full name: nothing more to try")
+                .isEqualTo("I don't know anyone called \"Carla King\" who sent you songs.");
+    }
+
+    @Test
+    void unblockWithoutANameListsWhoIsBlockedAsTaps() {
+        assertThat(bot.reply("bob", "unblock")).as("nobody blocked: said so, not an example name")
+                .isEqualTo("You haven't blocked anyone. To stop someone's songs: block <name>");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("bob", "block Alice Smith");
+        bot.reply("bob", "block Carol King");
+
+        assertThat(bot.reply("bob", "unblock")).isEqualTo("You've blocked Alice Smith, Carol King. Whose songs should "
+                + "come through again?");
+        assertThat(bot.chat.messages("bob").getLast().choices()).containsExactly(
+                new Choice("Unblock Alice", "unblock song " + shareFrom("alice").id()),
+                new Choice("Unblock Carol", "unblock Carol King"), new Choice("Never mind", "menu"));
+        assertThat(bot.reply("bob", "unblock song " + shareFrom("alice").id())).isEqualTo("Unblocked Alice Smith: their "
+                + "songs come through again.");
+        assertThat(bot.reply("bob", "unblock")).isEqualTo("You've blocked Carol King. Whose songs should come through "
+                + "again?");
+    }
+
+    @Test
+    void theTapsOfTheStatusMeanThePersonBlockedNotANamesake() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofDays(1));
+        bot.register("alice2", "Alice Smith");
+        bot.reply("alice2", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        bot.reply("bob", "block song " + shareFrom("alice").id());
+
+        String status = bot.reply("bob", "receipts");
+        Choice unblock = bot.chat.messages("bob").getLast().choices().getFirst();
+
+        assertThat(status).as("which Alice Smith").startsWith("When you play a song a friend sent, I tell them.\n"
+                + "Blocked: Alice Smith (").endsWith(").");
+        assertThat(unblock.title()).isEqualTo("Unblock Alice");
+        assertThat(bot.reply("bob", unblock.payload())).as("no which-one: the tap names her")
+                .startsWith("Unblocked Alice Smith");
+        assertThat(bot.stores.preferences().preferencesOf(at("bob")).blocks(at("alice"))).isFalse();
+    }
+
+    @Test
     void blockingAndUnblockingASenderKeepsTheirReceiptsOff() {
         bot.reply("bob", "receipts off Alice Smith");
         bot.reply("bob", "block Alice Smith");

@@ -424,6 +424,19 @@ class SentSongsTest {
         assertThat(bot.reply("alice", "pending")).contains(SONG + " → someone who left: delivered");
     }
 
+    @Test
+    void aYesOrNoQuestionStillOpenUnderAListKeepsItsTapsBesideTheLists() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
+        bot.reply("alice", "delete_group Family");
+
+        assertThat(bot.reply("alice", "pending")).contains("\n\nStill open: To answer, tap \"Yes, delete it\" or "
+                + "\"No, keep it\".");
+        assertThat(bot.chat.messages("alice").getLast().choices()).as("only a tap says yes: the taps it names are there")
+                .extracting(Choice::title).containsSubsequence("Cancel 1", "Yes, delete it", "No, keep it");
+    }
+
     private void send(String friend, Track track) {
         assertThat(bot.reply("alice", "send_song name:\"" + friend + "\" " + track.id().link()))
                 .doesNotStartWith("I don't know");

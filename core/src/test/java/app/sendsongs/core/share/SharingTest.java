@@ -426,8 +426,9 @@ class SharingTest {
         bot.register("bob2", "Bob Fisher");
 
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link()))
+                .as("the friend offered under a name not typed says why: the name Alice knew them by")
                 .isEqualTo("That name fits 2 people. Which one?\n1. Bob Fisher — joined 2 May 2030\n2. Robert Fisher "
-                        + "— exchanged songs with you, joined 1 May 2030");
+                        + "— you knew them as Bob Fisher, exchanged songs with you, joined 1 May 2030");
         assertThat(bot.reply("bob2", "send_song name:\"Alice Smith\" " + LINK)).startsWith("Sent ");
         assertThat(bot.chat.messages("alice").getLast().text()).isEqualTo("🎵 Bob Fisher sent you a song: " + TITLE
                 + "\n⚠️ This Bob Fisher is new to you: not the Bob Fisher you know here, who is now called Robert "

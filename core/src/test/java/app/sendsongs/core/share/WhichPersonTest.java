@@ -86,7 +86,8 @@ class WhichPersonTest {
                     + "1 to 2.\n2 people are called Bob Fisher. Which one?\n1. Bob Fisher — sent you " + other);
             assertThat(bot.reply("alice", "2")).as(command).contains("Bob Fisher");
         }
-        assertThat(bot.reply("alice", "receipts")).contains("Blocked: Bob Fisher.");
+        assertThat(bot.reply("alice", "receipts")).as("which of the two").contains("Blocked: Bob Fisher (joined 1 May "
+                + "2030).");
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK)).as("a song's question: as before")
                 .doesNotContain("sent you");
     }
