@@ -66,12 +66,25 @@ public final class InviteDelivery {
         };
     }
 
+    /** What became of an invite that ended, to its sender opening its link: not as if it were someone else's. */
+    private String whatBecameOfOwn(EndedInvite ended) {
+        return switch (ended.how()) {
+            case USED -> "Your invite for " + ended.title() + " was already used.";
+            case CANCELLED -> "You cancelled your invite for " + ended.title() + ".";
+            case EXPIRED -> "Your invite for " + ended.title() + " expired " + invites.ago(ended.endedAt())
+                    + ": send the song again to make a new one.";
+        };
+    }
+
     /**
      * What became of an invite that ended, to someone opening its link again: whoever used it is told it was theirs;
      * anyone else that it was used, no more (who used it is not theirs to know); that its sender cancelled it; or when
      * it expired, and what to do.
      */
     private String whatBecameOf(EndedInvite ended, ChatAddress from) {
+        if (ended.sender().equals(from)) {
+            return whatBecameOfOwn(ended);
+        }
         String sender = users.findUser(ended.sender()).map(User::name).orElse("whoever sent it");
         return switch (ended.how()) {
             case USED -> ended.usedBy().filter(from::equals).isPresent()
