@@ -160,7 +160,8 @@ public final class InviteDelivery {
      * invite keeps waiting for its link. The invite is bound to that person first, as opening its link would, so of
      * the tap and someone opening the link meanwhile only one has it; then sent (one share for the invite and person,
      * whichever event asks) and ended as an opened invite is at sign-up ({@link #deliverOpened}): a tap handled again
-     * after a crash, or tapped twice, sends nothing twice and answers as the send did.
+     * after a crash, or tapped twice, sends nothing twice and answers as the send did. A send refused (over a limit,
+     * the person unreachable...) leaves the invite as it was, nobody's, for its link or another tap.
      */
     public Message namesakeAnswered(User sender, String token, Optional<String> namesake) {
         Optional<Invite> waiting = invites.waitingFrom(sender.address(), token);
@@ -190,6 +191,10 @@ public final class InviteDelivery {
         }
         Message told = Cause.call(namesakeWork(token, namesake.get()), () -> sendSong.sendTo(sender, person.get(),
                 SongLink.of(invite.track()), invite.pre(), invite.post()));
+        if (!sendSong.hasSong(sender, person.get(), invite.track())) { // refused: over a limit, unreachable, blocked...
+            invites.unbind(invite, person.get().address());
+            return told.withText(told.text() + " Your invite still waits for its link.");
+        }
         invites.takeUsed(invite, person.get().address());
         return told;
     }
