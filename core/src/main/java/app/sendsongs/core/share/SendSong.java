@@ -90,7 +90,7 @@ public final class SendSong {
         }
         return switch (friends.find(sender, command.friendName())) {
             case FriendFinder.Lookup.Found(User friend) ->
-                    sendNew(sender, friend, command.song(), command.pre(), command.post());
+                    sendNew(sender, friend, command.song(), command.pre(), command.post(), List.of());
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
             case FriendFinder.Lookup.Nobody() -> inviteOrAskAboutTypo(sender, command, commandText);
@@ -126,7 +126,8 @@ public final class SendSong {
         }
         return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User receiver) ->
-                    sendNew(sender, receiver, command.song(), command.pre(), command.post());
+                    sendNew(sender, receiver, command.song(), command.pre(), command.post(),
+                            choice.candidates());
             case WhichPerson.Answer.Dropped() -> Message.text("OK, I didn't send it.");
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
@@ -182,7 +183,7 @@ public final class SendSong {
         if (earlier.isPresent()) {
             return Message.text(deliver(sender, earlier.get()));
         }
-        return sendNew(sender, receiver, song, pre, post);
+        return sendNew(sender, receiver, song, pre, post, List.of());
     }
 
     /**
@@ -193,8 +194,12 @@ public final class SendSong {
         return shareOfThisCause().map(share -> Message.text(deliver(sender, share)));
     }
 
-    /** As {@link #sendTo}, once it is known that this cause has made no share yet. */
-    private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
+    /**
+     * As {@link #sendTo}, once it is known that this cause has made no share yet; {@code offered}: the people the
+     * sender picked the receiver from at "which one?" (none when not asked), whom the answer tells them apart from.
+     */
+    private Message sendNew(User sender, User receiver, SongLink song, String pre, String post,
+                            List<ChatAddress> offered) {
         if (receiver.needsReconnect()) {
             SourceKind source = receiver.connection().kind();
             // Their grant ended (they were told, with their own link); a page that registers anew is no way back.
@@ -210,7 +215,7 @@ public final class SendSong {
             return Message.text(overLimit.get().reason());
         }
         return Message.text(switch (tracks.find(song)) {
-            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post);
+            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post, offered);
             case TrackLookup.Result.Refused(String reply) -> reply;
         });
     }
@@ -227,10 +232,12 @@ public final class SendSong {
                         .map(reason -> new OverLimit(reason, false)));
     }
 
-    private String deliver(User sender, User receiver, Track track, String pre, String post) {
+    private String deliver(User sender, User receiver, Track track, String pre, String post,
+                           List<ChatAddress> offered) {
+        String shown = shownTo(sender, receiver, offered); // before a share makes them the sender's contact
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         if (theirs.blocks(sender.address())) {
-            return "I couldn't deliver " + track.title() + " to " + shownTo(sender, receiver)
+            return "I couldn't deliver " + track.title() + " to " + shown
                     + ", so nothing was sent.";
         }
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
@@ -238,11 +245,11 @@ public final class SendSong {
         Optional<Share> already = earlier.to(receiver.address());
         if (already.isPresent()) {
             delivery.ensureWatched(already.get());
-            return alreadySent(track, receiver, shownTo(sender, receiver), already.get());
+            return alreadySent(track, receiver, shown, already.get());
         }
         Optional<Share> stopped = receipts ? earlier.stoppedWithinItsWatch(receiver.address()) : Optional.empty();
         if (stopped.isPresent() && delivery.watchAgain(stopped.get())) {
-            return watchedAgain(stopped.get(), shownTo(sender, receiver));
+            return watchedAgain(stopped.get(), shown);
         }
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
@@ -250,7 +257,8 @@ public final class SendSong {
         // Before the share makes them known.
         FriendFinder.NamesakeLook look = friends.knownNamesake(sender, receiver.address());
         shares.insertShare(share);
-        return deliver(sender, share, Optional.of(receiver), namesakeCaution(sender, look.known()), look.holders());
+        return deliver(sender, share, Optional.of(receiver), namesakeCaution(sender, look.known()), look.holders(),
+                offered.isEmpty() ? Optional.empty() : Optional.of(shown));
     }
 
     /** A cancel undone by sending the song again: the friend has it, so it is watched again, not sent twice. */
@@ -284,14 +292,18 @@ public final class SendSong {
                 ? Optional.of(friends.knownNamesakeBefore(sender, share)) : Optional.empty();
         return deliver(sender, share, users.findUser(share.receiver()),
                 namesakeCaution(sender, look.flatMap(FriendFinder.NamesakeLook::known)),
-                look.map(FriendFinder.NamesakeLook::holders).orElse(List.of()));
+                look.map(FriendFinder.NamesakeLook::holders).orElse(List.of()), Optional.empty());
     }
 
-    /** {@code senderNamesakes}: everyone registered under the sender's name, the sender too. */
-    private String deliver(User sender, Share share, Optional<User> receiverUser,
-                           Optional<NamesakeCaution> caution, List<User> senderNamesakes) {
+    /**
+     * {@code senderNamesakes}: everyone registered under the sender's name, the sender too; {@code receiverShown}: how
+     * the receiver is named, when they were picked at "which one?" (as it told them apart, before the share), else
+     * worked out now.
+     */
+    private String deliver(User sender, Share share, Optional<User> receiverUser, Optional<NamesakeCaution> caution,
+                           List<User> senderNamesakes, Optional<String> receiverShown) {
         String title = share.track().title();
-        String receiver = receiverUser.map(user -> shownTo(sender, user)).orElse("them");
+        String receiver = receiverShown.or(() -> receiverUser.map(user -> shownTo(sender, user))).orElse("them");
         if (!share.status().isOpen()) {
             return "I've already dealt with " + title + " for " + receiver + "; see history.";
         }
@@ -326,7 +338,12 @@ public final class SendSong {
 
     /** The receiver's name as the sender is shown it: told apart from another person of that name they know. */
     private String shownTo(User sender, User receiver) {
-        return names.to(sender.address(), List.of(receiver)).of(receiver);
+        return shownTo(sender, receiver, List.of());
+    }
+
+    /** As {@link #shownTo(User, User)}, told apart from the people {@code offered} at "which one?" too. */
+    private String shownTo(User sender, User receiver, List<ChatAddress> offered) {
+        return names.to(sender.address(), List.of(receiver), offered).of(receiver);
     }
 
     /**
