@@ -915,6 +915,24 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aUsernameChangedIsLearntFromThePersonsNextMessageAndOneGivenUpAndTakenMovesToItsNewHolder() {
+        registerMoOnMessengerAndCarolKOnTelegram();
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        telegram.ask(CAROL, "/pending"); // the bot reads her profile once a run, at her first message: carolk still
+
+        telegram.control().telegramSays(CAROL, "Carol", "King", "carol_queen", "/history");
+        assertThat(sandbox.ask("mo", "send_song @carol_queen " + LINK + track).getLast())
+                .as("learnt from her message, not from a look-up of carolk").startsWith("Sent ").contains("Carol King");
+
+        telegram.control().telegramSays(CAROL, "Carol", "King", "", "/history"); // she gives it up
+        telegram.control().telegramSays(BOB, "Bob", "Fisher", "carol_queen", "/history"); // and Bob takes it
+        assertThat(sandbox.ask("mo", "send_song @carol_queen " + LINK + sandbox.trackIds().get(1)).getLast())
+                .as("the username is Bob's now, as on Telegram").startsWith("Sent ").contains("Bob Fisher");
+        assertThat(telegram.texts(CAROL).stream().filter(text -> text.contains("Mo Salah sent you a song")))
+                .hasSize(1);
+    }
+
+    @Test
     void aTelegramUsernameAddedToAGroupOnMessengerRemovesThemFromItToo() {
         registerMoOnMessengerAndCarolKOnTelegram();
         sandbox.ask("mo", "create_group Family");
