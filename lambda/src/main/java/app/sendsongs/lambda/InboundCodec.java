@@ -27,8 +27,9 @@ import java.util.Optional;
  * and {@code replied} and {@code repliedBy} (its author's address) if any, {@code tap} with {@code payload} and {@code tapId}, {@code bot_added},
  * {@code bot_removed}, {@code member_left} with {@code member}). {@code handle}, with any kind: the handle the
  * platform showed for the sender with the event (a Telegram {@code username}), {@code ""} when it showed they have
- * none; a body without it (from Messenger, or written before handles came along) tells nothing of it. The version lets a function refuse a body written by
- * a build it does not understand rather than misread it. Everything outside ASCII is written as a {@code \u005Cu}
+ * none; a body without it (from Messenger, or written before handles came along) tells nothing of it, and a build
+ * before it ignores it. The version lets a function refuse a body written by a build it does not understand rather
+ * than misread it. Everything outside ASCII is written as a {@code \u005Cu}
  * escape, so a body holds only characters SQS accepts whatever the person typed (even a lone surrogate), and its
  * length in characters is its size in bytes, at most {@value #MAX_BYTES}: the queue's message size limit.
  */

@@ -847,8 +847,8 @@ class TelegramEndToEndTest {
         List<String> tracks = sandbox.trackIds();
         assertThat(sandbox.ask("mo", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(0)).getLast())
                 .contains("Which one?");
-        assertThat(sandbox.tapTitled("mo", "1. Bob · Messenger").getLast()).as("Mo knows one Bob Fisher yet")
-                .startsWith("Sent ").contains(" to Bob Fisher. ");
+        assertThat(sandbox.tapTitled("mo", "1. Bob · Messenger").getLast()).as("as the question told them apart")
+                .startsWith("Sent ").contains(" to Bob Fisher (on Messenger). ");
         sandbox.ask("mo", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1));
         assertThat(sandbox.tapTitled("mo", "2. Bob · Telegram").getLast()).startsWith("Sent ")
                 .contains(" to Bob Fisher (on Telegram). ");

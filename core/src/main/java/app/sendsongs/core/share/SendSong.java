@@ -90,7 +90,7 @@ public final class SendSong {
         }
         return switch (friends.find(sender, command.friendName())) {
             case FriendFinder.Lookup.Found(User friend) ->
-                    sendNew(sender, friend, command.song(), command.pre(), command.post(), List.of());
+                    sendNew(sender, friend, command.song(), command.pre(), command.post(), false);
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
             case FriendFinder.Lookup.Nobody() -> inviteOrAskAboutTypo(sender, command, commandText);
@@ -126,8 +126,7 @@ public final class SendSong {
         }
         return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User receiver) ->
-                    sendNew(sender, receiver, command.song(), command.pre(), command.post(),
-                            choice.candidates());
+                    sendNew(sender, receiver, command.song(), command.pre(), command.post(), true);
             case WhichPerson.Answer.Dropped() -> Message.text("OK, I didn't send it.");
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
@@ -183,7 +182,20 @@ public final class SendSong {
         if (earlier.isPresent()) {
             return Message.text(deliver(sender, earlier.get()));
         }
-        return sendNew(sender, receiver, song, pre, post, List.of());
+        return sendNew(sender, receiver, song, pre, post, false);
+    }
+
+    /**
+     * As {@link #sendTo}, for a share's recipient, whom the sender chose where everyone of their name was offered
+     * ("which one?" about a name typed for it): the answer names them as told apart from all the others, contacts or
+     * not, as "Send … to them?" did ({@link TellingNames#amongAllOfTheirName}).
+     */
+    public Message sendToPicked(User sender, User receiver, SongLink song, String pre, String post) {
+        Optional<Share> earlier = shareOfThisCause();
+        if (earlier.isPresent()) {
+            return Message.text(deliver(sender, earlier.get()));
+        }
+        return sendNew(sender, receiver, song, pre, post, true);
     }
 
     /**
@@ -195,11 +207,10 @@ public final class SendSong {
     }
 
     /**
-     * As {@link #sendTo}, once it is known that this cause has made no share yet; {@code offered}: the people the
-     * sender picked the receiver from at "which one?" (none when not asked), whom the answer tells them apart from.
+     * As {@link #sendTo}, once it is known that this cause has made no share yet; {@code picked}: whether the sender
+     * picked the receiver among everyone of their name, whom the answer then tells them apart from.
      */
-    private Message sendNew(User sender, User receiver, SongLink song, String pre, String post,
-                            List<ChatAddress> offered) {
+    private Message sendNew(User sender, User receiver, SongLink song, String pre, String post, boolean picked) {
         if (receiver.needsReconnect()) {
             SourceKind source = receiver.connection().kind();
             // Their grant ended (they were told, with their own link); a page that registers anew is no way back.
@@ -215,7 +226,7 @@ public final class SendSong {
             return Message.text(overLimit.get().reason());
         }
         return Message.text(switch (tracks.find(song)) {
-            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post, offered);
+            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post, picked);
             case TrackLookup.Result.Refused(String reply) -> reply;
         });
     }
@@ -232,9 +243,10 @@ public final class SendSong {
                         .map(reason -> new OverLimit(reason, false)));
     }
 
-    private String deliver(User sender, User receiver, Track track, String pre, String post,
-                           List<ChatAddress> offered) {
-        String shown = shownTo(sender, receiver, offered); // before a share makes them the sender's contact
+    private String deliver(User sender, User receiver, Track track, String pre, String post, boolean picked) {
+        // before a share makes them the sender's contact
+        String shown = picked ? names.amongAllOfTheirName(sender.address(), receiver).of(receiver)
+                : shownTo(sender, receiver);
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         if (theirs.blocks(sender.address())) {
             return "I couldn't deliver " + track.title() + " to " + shown
@@ -258,7 +270,7 @@ public final class SendSong {
         FriendFinder.NamesakeLook look = friends.knownNamesake(sender, receiver.address());
         shares.insertShare(share);
         return deliver(sender, share, Optional.of(receiver), namesakeCaution(sender, look.known()), look.holders(),
-                offered.isEmpty() ? Optional.empty() : Optional.of(shown));
+                picked ? Optional.of(shown) : Optional.empty());
     }
 
     /** A cancel undone by sending the song again: the friend has it, so it is watched again, not sent twice. */
@@ -338,12 +350,7 @@ public final class SendSong {
 
     /** The receiver's name as the sender is shown it: told apart from another person of that name they know. */
     private String shownTo(User sender, User receiver) {
-        return shownTo(sender, receiver, List.of());
-    }
-
-    /** As {@link #shownTo(User, User)}, told apart from the people {@code offered} at "which one?" too. */
-    private String shownTo(User sender, User receiver, List<ChatAddress> offered) {
-        return names.to(sender.address(), List.of(receiver), offered).of(receiver);
+        return names.to(sender.address(), List.of(receiver)).of(receiver);
     }
 
     /**

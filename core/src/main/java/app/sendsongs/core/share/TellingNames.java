@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * another person of that name (a contact of theirs, {@link Acquaintances}, with the same {@link User#nameKey}), with
  * what tells them apart as "which one?" tells them ({@link TellingApart#tellingLines}): "Bob Fisher (on Telegram)",
  * "Bob Fisher (in Family with you)"; nothing where that would not tell them apart (two who joined in the same minute,
- * say). Two people of one name named in the same answer are told apart too, and so is someone the reader just picked
- * at "which one?" from the others it offered ({@link #to(ChatAddress, Collection, Collection)}). One read of the names' holders for a
+ * say). Two people of one name named in the same answer are told apart too, and so is someone the reader picked at
+ * "which one?" from everyone else of their name ({@link #amongAllOfTheirName}). One read of the names' holders for a
  * whole answer ({@link UserStore#findUsersByNames}), none where the caller has them already ({@link Holders#of}); the
  * reader's contacts, and what tells people apart, are read only when someone else has one of its names.
  */
@@ -80,12 +80,14 @@ public final class TellingNames {
     }
 
     /**
-     * As {@link #to(ChatAddress, Collection)}, telling them apart from the people {@code offered} too: those the reader
-     * was just asked to choose among ("which one?"), contacts or not, so that the answer names the one picked as the
-     * question told them apart.
+     * How {@code reader} is shown {@code person} whom they picked among everyone of that name, contacts or not, as
+     * "which one?" offered them all: told apart from all the others, as the question told them apart; their plain name
+     * when nobody else has it. One read, as {@link #to(ChatAddress, Collection)}.
      */
-    public Shown to(ChatAddress reader, Collection<User> people, Collection<ChatAddress> offered) {
-        return to(reader, holdersOf(people), offered);
+    public Shown amongAllOfTheirName(ChatAddress reader, User person) {
+        Holders holders = holdersOf(List.of(person));
+        return to(reader, holders, holders.byName().getOrDefault(person.nameKey(), List.of()).stream()
+                .map(User::address).toList());
     }
 
     /** How {@code reader} is shown the names of the people of {@code holders}. */

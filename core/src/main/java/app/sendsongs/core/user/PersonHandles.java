@@ -36,9 +36,10 @@ public final class PersonHandles {
     }
 
     /**
-     * Keeps the handle a platform showed with something the person did just now ({@link HandleSeen}): kept, changed, or forgotten when they gave it
-     * up, for a registered person only. One read when it is the one kept already, as almost always; a write only when
-     * it changed. A handle someone else was kept with moves to this person: the platform gives it to one at a time.
+     * Keeps the handle a platform showed with something the person did just now ({@link HandleSeen}): kept, changed,
+     * or forgotten when they gave it up, for a registered person only. One read when it is the one kept already, as
+     * almost always; a write only when it changed. A handle someone else was kept with moves to this person: the
+     * platform gives it to one at a time.
      */
     public void seen(HandleSeen seen) {
         ChatAddress person = seen.person();

@@ -85,6 +85,17 @@ class NamesakesToldApartTest {
 
     @ParameterizedTest
     @EnumSource(Namesakes.class)
+    void aPastedSongForABobPickedAtWhichOneAsksAndConfirmsNamingHimAsTheQuestionToldThemApart(Namesakes namesakes) {
+        register(namesakes);
+        assertThat(bot.reply("alice", LINK)).startsWith("Who is it for?");
+        assertThat(bot.reply("alice", "Bob Fisher")).contains("Which one?");
+
+        assertThat(bot.reply("alice", "2")).isEqualTo("Send " + TITLE + " to Bob Fisher" + namesakes.second + "?");
+        assertThat(bot.reply("alice", "yes")).startsWith("Sent " + TITLE + " to Bob Fisher" + namesakes.second + ". ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Namesakes.class)
     void thePlayNoticeSaysWhichBobListened(Namesakes namesakes) {
         aliceSendsEachBobASong(namesakes);
         bot.play(namesakes.secondBob, FakeMusic.OTHER_SONG);
