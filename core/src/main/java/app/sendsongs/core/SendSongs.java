@@ -59,6 +59,7 @@ import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.SigningKey;
 import app.sendsongs.core.user.ListeningAccess;
+import app.sendsongs.core.user.HandleSeen;
 import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.core.user.Reachability;
@@ -85,6 +86,7 @@ public final class SendSongs {
     private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
 
     private final Bot bot;
+    private final PersonHandles handles;
     private final Registration registration;
     private final ListenWatcher watcher;
     private final Outbox outbox;
@@ -139,7 +141,7 @@ public final class SendSongs {
         this.watcher = new ListenWatcher(stores.watches(), stores.shares(), stores.users(), stores.preferences(),
                 access, outbox, schedule, clock, settings.lease(), settled, names);
         TrackLookup tracks = new TrackLookup(catalogue, shortLinks);
-        PersonHandles handles = new PersonHandles(stores.users(), platforms);
+        this.handles = new PersonHandles(stores.users(), platforms);
         FriendFinder friends = new FriendFinder(stores.users(), contacts, handles);
         WhichPerson whichPerson = new WhichPerson(stores.choices(), stores.users(), stores.shares(), contacts, clock);
         SendLimiter limiter = new SendLimiter(stores.shares(), settings.limits(), clock);
@@ -203,6 +205,14 @@ public final class SendSongs {
                 new GroupSong(finder, stores.groups(), stores.users(), stores.shares(), receivers, tracks, limiter,
                         outbox, schedule, clock, reach, platforms, withdrawal, whichGroup, names), whichGroup, finder,
                 stores.choices(), clock);
+    }
+
+    /**
+     * Keeps the handle a platform showed with a person's update, when it changed ({@link PersonHandles#seen}); the
+     * runtime hands it over with the update's event, as the platform's adapter read it.
+     */
+    public void handleSeen(HandleSeen seen) {
+        handles.seen(seen);
     }
 
     public Bot bot() {

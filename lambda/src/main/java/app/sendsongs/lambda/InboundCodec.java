@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.HandleSeen;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +25,11 @@ import java.util.Optional;
  * group chat: {@code chat} and {@code title}, {@code topic} when it happened in one of the chat's topics (a body
  * without it, as builds before topics wrote, is in none), and {@code action}: {@code command} with {@code name}, {@code arguments}
  * and {@code replied} and {@code repliedBy} (its author's address) if any, {@code tap} with {@code payload} and {@code tapId}, {@code bot_added},
- * {@code bot_removed}, {@code member_left} with {@code member}). The version lets a function refuse a body written by
- * a build it does not understand rather than misread it. Everything outside ASCII is written as a {@code \u005Cu}
+ * {@code bot_removed}, {@code member_left} with {@code member}). {@code handle}, with any kind: the handle the
+ * platform showed for the sender with the event (a Telegram {@code username}), {@code ""} when it showed they have
+ * none; a body without it (from Messenger, or written before handles came along) tells nothing of it, and a build
+ * before it ignores it. The version lets a function refuse a body written by a build it does not understand rather
+ * than misread it. Everything outside ASCII is written as a {@code \u005Cu}
  * escape, so a body holds only characters SQS accepts whatever the person typed (even a lone surrogate), and its
  * length in characters is its size in bytes, at most {@value #MAX_BYTES}: the queue's message size limit.
  */
@@ -46,8 +50,21 @@ final class InboundCodec {
     private InboundCodec() {
     }
 
+    /** A queued event, and the handle the platform showed for its sender with it, when it showed one or none. */
+    record Queued(Inbound event, Optional<HandleSeen> seen) {
+    }
+
     /** @throws TooLargeException when the body would be larger than {@value #MAX_BYTES} bytes */
     static String encode(Inbound event) {
+        return encode(event, Optional.empty());
+    }
+
+    /**
+     * As {@link #encode(Inbound)}, with the handle {@code seen} for the event's sender.
+     *
+     * @throws TooLargeException when the body would be larger than {@value #MAX_BYTES} bytes
+     */
+    static String encode(Inbound event, Optional<HandleSeen> seen) {
         ObjectNode json = JSON.createObjectNode();
         json.put("version", VERSION);
         json.put("kind", kind(event));
@@ -65,6 +82,8 @@ final class InboundCodec {
             case Inbound.BotUnblocked unblocked -> { }
             case Inbound.InGroupChat inGroup -> putGroupChat(json, inGroup);
         }
+        seen.filter(about -> about.person().equals(event.from()))
+                .ifPresent(about -> json.put("handle", about.handle().orElse("")));
         String body = write(json);
         if (body.length() > MAX_BYTES) {
             throw new TooLargeException(body.length());
@@ -79,6 +98,11 @@ final class InboundCodec {
      *                                  not JSON, of another version, or lacks a field
      */
     static Inbound decode(String body) {
+        return read(body).event();
+    }
+
+    /** As {@link #decode}, with the handle the body carries for the sender, if it carries one. */
+    static Queued read(String body) {
         if (body.length() > MAX_BYTES) {
             throw new IllegalArgumentException("a queued event of " + body.length() + " characters is larger than "
                     + MAX_BYTES);
@@ -101,7 +125,10 @@ final class InboundCodec {
                     + VERSION + " can)");
         }
         try {
-            return read(json);
+            Inbound event = read(json);
+            Optional<HandleSeen> seen = json.has("handle") ? Optional.of(new HandleSeen(event.from(),
+                    Optional.of(text(json, "handle")).filter(handle -> !handle.isEmpty()))) : Optional.empty();
+            return new Queued(event, seen);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("a queued event has an unreadable field: " + e.getMessage());
         }

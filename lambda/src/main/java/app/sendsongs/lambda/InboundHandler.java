@@ -137,7 +137,9 @@ public final class InboundHandler implements RequestStreamHandler {
         long started = System.nanoTime();
         Inbound event = null;
         try {
-            event = InboundCodec.decode(message.body());
+            InboundCodec.Queued queued = InboundCodec.read(message.body());
+            event = queued.event();
+            queued.seen().ifPresent(parts.app()::handleSeen);
             parts.app().bot().handle(event);
             Intake.handled(meters, event, "handled", Duration.ofNanos(System.nanoTime() - started));
             parts.requeue().release(message);

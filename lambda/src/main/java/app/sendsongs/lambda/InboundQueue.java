@@ -1,12 +1,14 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.user.HandleSeen;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -46,9 +48,18 @@ final class InboundQueue {
      * @throws InboundCodec.TooLargeException when an event does not fit in a queue message
      */
     int send(List<Inbound> events) {
+        return send(events, Optional.empty());
+    }
+
+    /**
+     * As {@link #send(List)}, each event of the person {@code seen} is about carrying the handle the platform showed
+     * for them ({@link InboundCodec#encode(Inbound, Optional)}).
+     */
+    int send(List<Inbound> events, Optional<HandleSeen> seen) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            entries.add(entry(Integer.toString(i), events.get(i)));
+            Inbound event = events.get(i);
+            entries.add(entry(Integer.toString(i), event, seen.filter(about -> about.person().equals(event.from()))));
         }
         int accepted = 0;
         for (List<SendMessageBatchRequestEntry> batch : batches(entries)) {
@@ -83,8 +94,8 @@ final class InboundQueue {
         return fits ? value : "#" + HexFormat.of().formatHex(sha256(value));
     }
 
-    private static SendMessageBatchRequestEntry entry(String id, Inbound event) {
-        return SendMessageBatchRequestEntry.builder().id(id).messageBody(InboundCodec.encode(event))
+    private static SendMessageBatchRequestEntry entry(String id, Inbound event, Optional<HandleSeen> seen) {
+        return SendMessageBatchRequestEntry.builder().id(id).messageBody(InboundCodec.encode(event, seen))
                 .messageGroupId(messageGroupId(event)).messageDeduplicationId(deduplicationId(event)).build();
     }
 

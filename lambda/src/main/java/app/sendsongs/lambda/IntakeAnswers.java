@@ -1,6 +1,7 @@
 package app.sendsongs.lambda;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.user.HandleSeen;
 import app.sendsongs.web.WebResponse;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +22,17 @@ final class IntakeAnswers {
      * when they come again (within five minutes; later, the bot recognises them by their delivery key).
      */
     static Optional<WebResponse> notQueued(InboundQueue queue, List<Inbound> events) {
+        return notQueued(queue, events, Optional.empty());
+    }
+
+    /** As {@link #notQueued(InboundQueue, List)}, the events carrying the handle {@code seen} of their sender. */
+    static Optional<WebResponse> notQueued(InboundQueue queue, List<Inbound> events, Optional<HandleSeen> seen) {
         if (events.isEmpty()) {
             return Optional.empty();
         }
         int notQueued;
         try {
-            notQueued = queue.send(events);
+            notQueued = queue.send(events, seen);
         } catch (InboundCodec.TooLargeException e) {
             LOG.error("webhook POST refused: {}", e.getMessage());
             return Optional.of(WebResponse.text(413, "an event is too large to queue"));

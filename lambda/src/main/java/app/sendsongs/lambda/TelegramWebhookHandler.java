@@ -130,7 +130,7 @@ public final class TelegramWebhookHandler implements RequestStreamHandler {
 
     /** The 200 once the update's event is on the queue; otherwise Telegram is asked to deliver the update again. */
     private WebResponse queue(Parts parts, TelegramIntake.Intake.Accepted accepted) {
-        Optional<WebResponse> notQueued = IntakeAnswers.notQueued(parts.queue(), accepted.events());
+        Optional<WebResponse> notQueued = IntakeAnswers.notQueued(parts.queue(), accepted.events(), accepted.seen());
         int status = notQueued.map(WebResponse::status).orElse(200);
         Intake.webhook(metrics, PLATFORM, notQueued.isEmpty() ? "accepted" : status == 413 ? "too_large" : "not_queued",
                 notQueued.isEmpty() ? accepted.events().size() : 0);

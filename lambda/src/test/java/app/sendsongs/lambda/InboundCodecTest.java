@@ -8,6 +8,7 @@ import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.HandleSeen;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,25 @@ class InboundCodecTest {
         for (Inbound event : events) {
             assertThat(InboundCodec.decode(InboundCodec.encode(event))).isEqualTo(event);
         }
+    }
+
+    @Test
+    void theUsernameSeenWithAnEventComesBackAsDoesItsAbsenceAndABodyWithoutOneTellsNothing() {
+        Inbound text = new Inbound.Text("254000150", BOB_ON_TELEGRAM, AT, "/history");
+        HandleSeen bobbyT = new HandleSeen(BOB_ON_TELEGRAM, Optional.of("bobby_t"));
+        HandleSeen none = new HandleSeen(BOB_ON_TELEGRAM, Optional.empty());
+
+        assertThat(InboundCodec.encode(text, Optional.of(bobbyT))).contains("\"handle\":\"bobby_t\"");
+        assertThat(InboundCodec.read(InboundCodec.encode(text, Optional.of(bobbyT))))
+                .isEqualTo(new InboundCodec.Queued(text, Optional.of(bobbyT)));
+        assertThat(InboundCodec.read(InboundCodec.encode(text, Optional.of(none))))
+                .isEqualTo(new InboundCodec.Queued(text, Optional.of(none)));
+        String before = "{\"version\":1,\"kind\":\"text\",\"eventId\":\"254000150\",\"from\":\"telegram:511223344\","
+                + "\"at\":\"2025-11-25T09:59:59.871123Z\",\"text\":\"/history\"}";
+        assertThat(InboundCodec.read(before)).as("queued by a build before handles came along")
+                .isEqualTo(new InboundCodec.Queued(text, Optional.empty()));
+        assertThat(InboundCodec.encode(text, Optional.of(new HandleSeen(ALICE, Optional.of("alice_x")))))
+                .as("only the sender's").doesNotContain("handle");
     }
 
     @Test

@@ -98,6 +98,21 @@ class LambdaIntakeStoryTest {
                 .contains("Tara Telegram sent you a song");
     }
 
+    @Test
+    void aUsernameChangedIsLearntFromTheNextMessageThroughTheQueue() {
+        long tara = 7_031;
+        long uma = 7_032;
+        registerOnTelegram(tara, "Tara", "tara-sp");
+        registerOnTelegram(uma, "Uma", "uma-sp");
+        people.telegramSays(uma, null, "/help"); // her first message since the start asks Telegram her username
+
+        people.telegramSays(uma, "Uma", "Telegram", "uma_sings", "/help");
+        people.telegramSays(tara, null, "/send @uma_sings " + LINK + people.trackIds().getFirst());
+
+        assertThat(people.telegramChat(tara).getLast()).startsWith("Sent ").contains("Uma Telegram");
+        assertThat(people.telegramChat(uma).getLast()).contains("Tara Telegram sent you a song");
+    }
+
     /** {@code first} Telegram registers with a code, as "{@code first} Telegram". */
     private void registerOnTelegram(long person, String first, String spotifyUser) {
         people.telegramSays(person, first, "Telegram", first.toLowerCase(Locale.ROOT) + "_tele", "/start");

@@ -2,6 +2,9 @@ package app.sendsongs.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.HandleSeen;
 import app.sendsongs.sandbox.TelegramEmulator;
 import app.sendsongs.store.dynamodb.DynamoStores;
 import app.sendsongs.telegram.InlineButton;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +159,16 @@ class TelegramWebhookHandlerTest {
         Map<String, String> all = new HashMap<>(dimensions);
         all.put("Outcome", outcome);
         return all;
+    }
+
+    @Test
+    void theUsernameTheUpdateShowsForItsSenderIsQueuedWithTheEventAndNoneAsNone() {
+        invoke(SampleEvents.load("telegram-webhook-post")); // Vera, who has no username
+
+        List<software.amazon.awssdk.services.sqs.model.Message> messages = QUEUES.client()
+                .receiveMessage(request -> request.queueUrl(world.queues.url())).messages();
+        assertThat(messages).singleElement().satisfies(message -> assertThat(InboundCodec.read(message.body()).seen())
+                .contains(new HandleSeen(new ChatAddress(Platform.TELEGRAM, "7101000003"), Optional.empty())));
     }
 
     @Test

@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.InboundBatch;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ConnectLink;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.HandleSeen;
 import app.sendsongs.core.user.PersonalLinks;
 import app.sendsongs.messenger.SignatureVerifier;
 import app.sendsongs.telegram.WebhookSecret;
@@ -44,10 +45,12 @@ final class BotRoutes {
     private final Inbox inbox;
     private final ServerMetrics metrics;
     private final Supplier<Optional<String>> storeFault;
+    private final SendSongs app;
 
     BotRoutes(SendSongs app, ConnectLink connectLink, Optional<Webhook> messenger, Optional<TelegramIntake> telegram,
               Inbox inbox, Clock clock, ServerMetrics metrics, Supplier<Optional<String>> storeFault) {
         this.storeFault = storeFault;
+        this.app = app;
         this.messenger = messenger;
         this.telegram = telegram;
         this.registrationPages = new RegistrationPages(app.registration(), connectLink, clock);
@@ -179,8 +182,21 @@ final class BotRoutes {
                 if (accepted(ctx, Platform.TELEGRAM, event, started, InboundBatch.of(accepted.events()),
                         TelegramIntake.answer(accepted))) {
                     intake.kept(accepted);
+                    accepted.seen().ifPresent(this::handleSeen);
                 }
             }
+        }
+    }
+
+    /**
+     * Keeps the username the update showed for its sender, once its event is kept (answered already): a store that
+     * fails just now loses only this look, and the next update or a look-up of the handle learns it again.
+     */
+    private void handleSeen(HandleSeen seen) {
+        try {
+            app.handleSeen(seen);
+        } catch (RuntimeException e) {
+            LOG.warn("the username a Telegram update showed could not be kept just now", e);
         }
     }
 

@@ -847,8 +847,8 @@ class TelegramEndToEndTest {
         List<String> tracks = sandbox.trackIds();
         assertThat(sandbox.ask("mo", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(0)).getLast())
                 .contains("Which one?");
-        assertThat(sandbox.tapTitled("mo", "1. Bob · Messenger").getLast()).as("Mo knows one Bob Fisher yet")
-                .startsWith("Sent ").contains(" to Bob Fisher. ");
+        assertThat(sandbox.tapTitled("mo", "1. Bob · Messenger").getLast()).as("as the question told them apart")
+                .startsWith("Sent ").contains(" to Bob Fisher (on Messenger). ");
         sandbox.ask("mo", "send_song name:\"Bob Fisher\" " + LINK + tracks.get(1));
         assertThat(sandbox.tapTitled("mo", "2. Bob · Telegram").getLast()).startsWith("Sent ")
                 .contains(" to Bob Fisher (on Telegram). ");
@@ -912,6 +912,24 @@ class TelegramEndToEndTest {
                 .as("the username is Mallory's now, as on Telegram").startsWith("Sent ").contains("Mallory");
         assertThat(telegram.texts(CAROL).stream().skip(carols).filter(text -> text.contains("sent you a song")))
                 .as("Carol got only the song sent to her new username").hasSize(1);
+    }
+
+    @Test
+    void aUsernameChangedIsLearntFromThePersonsNextMessageAndOneGivenUpAndTakenMovesToItsNewHolder() {
+        registerMoOnMessengerAndCarolKOnTelegram();
+        assertThat(telegram.register(BOB, "Bob", "bob-sp", "Bob Fisher")).startsWith("Welcome, Bob Fisher!");
+        telegram.ask(CAROL, "/pending"); // the bot reads her profile once a run, at her first message: carolk still
+
+        telegram.control().telegramSays(CAROL, "Carol", "King", "carol_queen", "/history");
+        assertThat(sandbox.ask("mo", "send_song @carol_queen " + LINK + track).getLast())
+                .as("learnt from her message, not from a look-up of carolk").startsWith("Sent ").contains("Carol King");
+
+        telegram.control().telegramSays(CAROL, "Carol", "King", "", "/history"); // she gives it up
+        telegram.control().telegramSays(BOB, "Bob", "Fisher", "carol_queen", "/history"); // and Bob takes it
+        assertThat(sandbox.ask("mo", "send_song @carol_queen " + LINK + sandbox.trackIds().get(1)).getLast())
+                .as("the username is Bob's now, as on Telegram").startsWith("Sent ").contains("Bob Fisher");
+        assertThat(telegram.texts(CAROL).stream().filter(text -> text.contains("Mo Salah sent you a song")))
+                .hasSize(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.HandleSeen;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -115,6 +116,27 @@ public final class TelegramInbound {
                     new GroupChatAction.Moved(TelegramIds.address(upgraded.supergroupId()))));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The username Telegram shows for the update's sender now ({@code from.username} of every message, edit and tap,
+     * absent when they have none: https://core.telegram.org/bots/api#user), for the bot to keep theirs current; empty
+     * for an update from no person it reads (a member who left, an anonymous admin, an update it ignores).
+     */
+    public static Optional<HandleSeen> handleSeen(TelegramUpdate update) {
+        Optional<TelegramUpdate.Sender> sender = switch (update) {
+            case TelegramUpdate.TextMessage text -> Optional.of(text.from());
+            case TelegramUpdate.Edited edited -> Optional.of(edited.from());
+            case TelegramUpdate.Unreadable unreadable -> Optional.of(unreadable.from());
+            case TelegramUpdate.Command command -> Optional.of(command.from());
+            case TelegramUpdate.Mention mention -> Optional.of(mention.from());
+            case TelegramUpdate.Start start -> Optional.of(start.from());
+            case TelegramUpdate.ButtonPress press -> Optional.of(press.from());
+            case TelegramUpdate.BotMembership change -> Optional.of(change.from());
+            case TelegramUpdate.GroupUpgraded upgraded -> upgraded.by();
+            default -> Optional.empty();
+        };
+        return sender.map(from -> new HandleSeen(person(from), from.username()));
     }
 
     private static Optional<ChatAddress> repliedAuthor(TelegramUpdate.Command command) {

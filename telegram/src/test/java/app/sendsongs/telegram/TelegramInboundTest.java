@@ -7,6 +7,7 @@ import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.HandleSeen;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -235,6 +236,32 @@ class TelegramInboundTest {
                 Instant.ofEpochSecond(1764065060)))).contains(new Inbound.InGroupChat("edited:-1001987654321:3120",
                 ALICE, Instant.ofEpochSecond(1764065060), new GroupChat(new ChatAddress(Platform.TELEGRAM,
                 "-1001987654321"), "Band"), new GroupChatAction.Edited()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "private_text     | alice_archer",
+        "callback_query   | alice_archer",
+        "group_command    | alice_archer",
+        "edited_message   | ''",
+    })
+    void theUsernameTelegramShowsForTheSenderOfAMessageEditOrTapIsSeenAndItsAbsenceToo(String name, String username) {
+        assertThat(TelegramInbound.handleSeen(parse(name))).contains(new HandleSeen(ALICE,
+                Optional.of(username).filter(shown -> !shown.isEmpty())));
+    }
+
+    @Test
+    void anUpdateFromNoPersonTheBotReadsShowsNoUsername() {
+        assertThat(TelegramInbound.handleSeen(parse("anonymous_admin"))).isEmpty();
+        assertThat(TelegramInbound.handleSeen(parse("left_chat_member"))).isEmpty();
+    }
+
+    private TelegramUpdate parse(String name) {
+        try (InputStream in = getClass().getResourceAsStream("/updates/" + name + ".json")) {
+            return parser.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

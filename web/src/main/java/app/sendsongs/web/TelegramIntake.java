@@ -1,6 +1,7 @@
 package app.sendsongs.web;
 
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.user.HandleSeen;
 import app.sendsongs.telegram.MalformedUpdateException;
 import app.sendsongs.telegram.SpentChoices;
 import app.sendsongs.telegram.TelegramInbound;
@@ -61,12 +62,17 @@ public final class TelegramIntake {
          * With the secret and well formed: these events are for the bot (none, or one), and the Bot API call to make
          * in the answer once they are kept, if any: a private tap's answer, or the chat told how to share when an
          * anonymous admin used a command. {@code spent}: the choices a private tap spent, to leave their message once
-         * the tap is kept.
+         * the tap is kept. {@code seen}: the username Telegram shows for the sender of the event, for the bot to keep
+         * theirs current ({@link TelegramInbound#handleSeen}), to hand over with the event (none without one).
          */
-        record Accepted(List<Inbound> events, Optional<WebResponse> inAnswer, Optional<SpentChoices> spent)
-                implements Intake {
+        record Accepted(List<Inbound> events, Optional<WebResponse> inAnswer, Optional<SpentChoices> spent,
+                        Optional<HandleSeen> seen) implements Intake {
             public Accepted(List<Inbound> events, Optional<WebResponse> inAnswer) {
                 this(events, inAnswer, Optional.empty());
+            }
+
+            public Accepted(List<Inbound> events, Optional<WebResponse> inAnswer, Optional<SpentChoices> spent) {
+                this(events, inAnswer, spent, Optional.empty());
             }
         }
 
@@ -91,7 +97,8 @@ public final class TelegramIntake {
                     + e.getMessage());
         }
         Optional<Inbound> event = TelegramInbound.of(update);
-        return new Intake.Accepted(event.stream().toList(), callInAnswer(update, event), spent(update, event));
+        return new Intake.Accepted(event.stream().toList(), callInAnswer(update, event), spent(update, event),
+                event.flatMap(any -> TelegramInbound.handleSeen(update)));
     }
 
     /** To call once the accepted update's events are kept: takes the choices the tap spent off their message. */

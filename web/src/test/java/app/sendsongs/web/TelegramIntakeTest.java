@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.Inbound;
+import app.sendsongs.core.user.HandleSeen;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import app.sendsongs.telegram.SpentChoices;
@@ -46,7 +47,8 @@ class TelegramIntakeTest {
         TelegramIntake.Intake accepted = intake.receive(TEXT, SECRET);
 
         assertThat(accepted).isEqualTo(new TelegramIntake.Intake.Accepted(List.of(new Inbound.Text(
-                "254000123", ALICE, Instant.ofEpochSecond(1_764_064_800L), "help")), Optional.empty()));
+                "254000123", ALICE, Instant.ofEpochSecond(1_764_064_800L), "help")), Optional.empty(), Optional.empty(),
+                Optional.of(new HandleSeen(ALICE, Optional.empty())))); // Alice has no username
         assertThat(TelegramIntake.answer((TelegramIntake.Intake.Accepted) accepted)).isEqualTo(TelegramIntake.RECEIVED);
         assertThat(usernameAsked).as("no command named a bot").hasValue(0);
     }
@@ -86,6 +88,16 @@ class TelegramIntakeTest {
                     assertThat(edited.from()).isEqualTo(ALICE);
                     assertThat(edited.eventId()).contains("385741296").contains(":1").doesNotContain(":9");
                 }));
+    }
+
+    @Test
+    void theUsernameTheUpdateShowsForItsSenderComesWithItsEvent() {
+        byte[] text = update("{\"update_id\":11,\"message\":{\"message_id\":58,\"from\":{\"id\":385741296,"
+                + "\"first_name\":\"Alice\",\"username\":\"alice_archer\"},\"chat\":{\"id\":385741296,"
+                + "\"type\":\"private\"},\"date\":1764064800,\"text\":\"help\"}}");
+
+        assertThat(intake.receive(text, SECRET)).isInstanceOfSatisfying(TelegramIntake.Intake.Accepted.class,
+                accepted -> assertThat(accepted.seen()).contains(new HandleSeen(ALICE, Optional.of("alice_archer"))));
     }
 
     @Test

@@ -53,7 +53,7 @@ final class DraftSending {
         SongLink song = SongLink.of(draft.track());
         return switch (draft.recipient().orElseThrow()) {
             case Recipient.Person(ChatAddress address) -> users.findUser(address)
-                    .map(friend -> sendSong.sendTo(person, friend, song, draft.pre(), draft.post()))
+                    .map(friend -> sendSong.sendToPicked(person, friend, song, draft.pre(), draft.post()))
                     .orElseGet(() -> Message.text("That person is no longer registered, so nothing was sent."));
             case Recipient.Group(String groupId) ->
                     Message.text(groups.sendTo(person, groupId, song, draft.pre(), draft.post()));

@@ -125,13 +125,14 @@ final class RecipientTaps {
     }
 
     /**
-     * Who the song is for, named in a sentence: a person's name, told apart from another of that name the asker knows
-     * ("Bob Fisher (on Telegram)"), a group's as the asker knows it ("Family").
+     * Who the song is for, named in a sentence: a person's name, told apart from anyone else of that name, whom "which
+     * one?" offered with them ("Bob Fisher (on Telegram)"), a group's as the asker knows it ("Family").
      */
     String name(ChatAddress asker, Recipient recipient) {
         return switch (recipient) {
             case Recipient.Person(ChatAddress address) -> users.findUser(address)
-                    .map(person -> names.to(asker, List.of(person)).of(person)).orElse(User.SOMEONE_WHO_LEFT);
+                    .map(person -> names.amongAllOfTheirName(asker, person).of(person))
+                    .orElse(User.SOMEONE_WHO_LEFT);
             case Recipient.Group(String groupId) -> groupName(asker, groupId).orElse("a group you're no longer in");
         };
     }

@@ -90,7 +90,7 @@ public final class SendSong {
         }
         return switch (friends.find(sender, command.friendName())) {
             case FriendFinder.Lookup.Found(User friend) ->
-                    sendNew(sender, friend, command.song(), command.pre(), command.post());
+                    sendNew(sender, friend, command.song(), command.pre(), command.post(), false);
             case FriendFinder.Lookup.Several(var candidates) -> whichPerson.ask(sender, candidates, commandText);
             case FriendFinder.Lookup.Yourself() -> Message.text(yourself());
             case FriendFinder.Lookup.Nobody() -> inviteOrAskAboutTypo(sender, command, commandText);
@@ -126,7 +126,7 @@ public final class SendSong {
         }
         return switch (whichPerson.answer(choice, number, inviteOffered)) {
             case WhichPerson.Answer.Picked(User receiver) ->
-                    sendNew(sender, receiver, command.song(), command.pre(), command.post());
+                    sendNew(sender, receiver, command.song(), command.pre(), command.post(), true);
             case WhichPerson.Answer.Dropped() -> Message.text("OK, I didn't send it.");
             case WhichPerson.Answer.Unusable(String reply) -> Message.text(reply);
         };
@@ -182,7 +182,20 @@ public final class SendSong {
         if (earlier.isPresent()) {
             return Message.text(deliver(sender, earlier.get()));
         }
-        return sendNew(sender, receiver, song, pre, post);
+        return sendNew(sender, receiver, song, pre, post, false);
+    }
+
+    /**
+     * As {@link #sendTo}, for a share's recipient, whom the sender chose where everyone of their name was offered
+     * ("which one?" about a name typed for it): the answer names them as told apart from all the others, contacts or
+     * not, as "Send … to them?" did ({@link TellingNames#amongAllOfTheirName}).
+     */
+    public Message sendToPicked(User sender, User receiver, SongLink song, String pre, String post) {
+        Optional<Share> earlier = shareOfThisCause();
+        if (earlier.isPresent()) {
+            return Message.text(deliver(sender, earlier.get()));
+        }
+        return sendNew(sender, receiver, song, pre, post, true);
     }
 
     /**
@@ -202,8 +215,11 @@ public final class SendSong {
                 .anyMatch(share -> share.receiver().equals(receiver.address()) && share.track().id().equals(track));
     }
 
-    /** As {@link #sendTo}, once it is known that this cause has made no share yet. */
-    private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
+    /**
+     * As {@link #sendTo}, once it is known that this cause has made no share yet; {@code picked}: whether the sender
+     * picked the receiver among everyone of their name, whom the answer then tells them apart from.
+     */
+    private Message sendNew(User sender, User receiver, SongLink song, String pre, String post, boolean picked) {
         if (receiver.needsReconnect()) {
             SourceKind source = receiver.connection().kind();
             // Their grant ended (they were told, with their own link); a page that registers anew is no way back.
@@ -219,7 +235,7 @@ public final class SendSong {
             return Message.text(overLimit.get().reason());
         }
         return Message.text(switch (tracks.find(song)) {
-            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post);
+            case TrackLookup.Result.Found(Track track) -> deliver(sender, receiver, track, pre, post, picked);
             case TrackLookup.Result.Refused(String reply) -> reply;
         });
     }
@@ -236,10 +252,13 @@ public final class SendSong {
                         .map(reason -> new OverLimit(reason, false)));
     }
 
-    private String deliver(User sender, User receiver, Track track, String pre, String post) {
+    private String deliver(User sender, User receiver, Track track, String pre, String post, boolean picked) {
+        // before a share makes them the sender's contact
+        String shown = picked ? names.amongAllOfTheirName(sender.address(), receiver).of(receiver)
+                : shownTo(sender, receiver);
         ReceiverPreferences theirs = preferences.preferencesOf(receiver.address());
         if (theirs.blocks(sender.address())) {
-            return "I couldn't deliver " + track.title() + " to " + shownTo(sender, receiver)
+            return "I couldn't deliver " + track.title() + " to " + shown
                     + ", so nothing was sent.";
         }
         boolean receipts = theirs.sharesReceiptsWith(sender.address());
@@ -247,11 +266,11 @@ public final class SendSong {
         Optional<Share> already = earlier.to(receiver.address());
         if (already.isPresent()) {
             delivery.ensureWatched(already.get());
-            return alreadySent(track, receiver, shownTo(sender, receiver), already.get());
+            return alreadySent(track, receiver, shown, already.get());
         }
         Optional<Share> stopped = receipts ? earlier.stoppedWithinItsWatch(receiver.address()) : Optional.empty();
         if (stopped.isPresent() && delivery.watchAgain(stopped.get())) {
-            return watchedAgain(stopped.get(), shownTo(sender, receiver));
+            return watchedAgain(stopped.get(), shown);
         }
         Share share = Share.direct(Cause.id(SHARE), sender.address(), receiver.address(), track, pre, post,
                 clock.instant());
@@ -259,7 +278,8 @@ public final class SendSong {
         // Before the share makes them known.
         FriendFinder.NamesakeLook look = friends.knownNamesake(sender, receiver.address());
         shares.insertShare(share);
-        return deliver(sender, share, Optional.of(receiver), namesakeCaution(sender, look.known()), look.holders());
+        return deliver(sender, share, Optional.of(receiver), namesakeCaution(sender, look.known()), look.holders(),
+                picked ? Optional.of(shown) : Optional.empty());
     }
 
     /** A cancel undone by sending the song again: the friend has it, so it is watched again, not sent twice. */
@@ -293,14 +313,18 @@ public final class SendSong {
                 ? Optional.of(friends.knownNamesakeBefore(sender, share)) : Optional.empty();
         return deliver(sender, share, users.findUser(share.receiver()),
                 namesakeCaution(sender, look.flatMap(FriendFinder.NamesakeLook::known)),
-                look.map(FriendFinder.NamesakeLook::holders).orElse(List.of()));
+                look.map(FriendFinder.NamesakeLook::holders).orElse(List.of()), Optional.empty());
     }
 
-    /** {@code senderNamesakes}: everyone registered under the sender's name, the sender too. */
-    private String deliver(User sender, Share share, Optional<User> receiverUser,
-                           Optional<NamesakeCaution> caution, List<User> senderNamesakes) {
+    /**
+     * {@code senderNamesakes}: everyone registered under the sender's name, the sender too; {@code receiverShown}: how
+     * the receiver is named, when they were picked at "which one?" (as it told them apart, before the share), else
+     * worked out now.
+     */
+    private String deliver(User sender, Share share, Optional<User> receiverUser, Optional<NamesakeCaution> caution,
+                           List<User> senderNamesakes, Optional<String> receiverShown) {
         String title = share.track().title();
-        String receiver = receiverUser.map(user -> shownTo(sender, user)).orElse("them");
+        String receiver = receiverShown.or(() -> receiverUser.map(user -> shownTo(sender, user))).orElse("them");
         if (!share.status().isOpen()) {
             return "I've already dealt with " + title + " for " + receiver + "; see history.";
         }

@@ -6,6 +6,7 @@ import app.sendsongs.core.user.UserStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * another person of that name (a contact of theirs, {@link Acquaintances}, with the same {@link User#nameKey}), with
  * what tells them apart as "which one?" tells them ({@link TellingApart#tellingLines}): "Bob Fisher (on Telegram)",
  * "Bob Fisher (in Family with you)"; nothing where that would not tell them apart (two who joined in the same minute,
- * say). Two people of one name named in the same answer are told apart too. One read of the names' holders for a
+ * say). Two people of one name named in the same answer are told apart too, and so is someone the reader picked at
+ * "which one?" from everyone else of their name ({@link #amongAllOfTheirName}). One read of the names' holders for a
  * whole answer ({@link UserStore#findUsersByNames}), none where the caller has them already ({@link Holders#of}); the
  * reader's contacts, and what tells people apart, are read only when someone else has one of its names.
  */
@@ -77,13 +79,29 @@ public final class TellingNames {
         return to(reader, holdersOf(people));
     }
 
+    /**
+     * How {@code reader} is shown {@code person} whom they picked among everyone of that name, contacts or not, as
+     * "which one?" offered them all: told apart from all the others, as the question told them apart; their plain name
+     * when nobody else has it. One read, as {@link #to(ChatAddress, Collection)}.
+     */
+    public Shown amongAllOfTheirName(ChatAddress reader, User person) {
+        Holders holders = holdersOf(List.of(person));
+        return to(reader, holders, holders.byName().getOrDefault(person.nameKey(), List.of()).stream()
+                .map(User::address).toList());
+    }
+
     /** How {@code reader} is shown the names of the people of {@code holders}. */
     public Shown to(ChatAddress reader, Holders holders) {
+        return to(reader, holders, List.of());
+    }
+
+    private Shown to(ChatAddress reader, Holders holders, Collection<ChatAddress> offered) {
         if (holders.noneElse(reader)) {
             return Shown.PLAIN;
         }
         List<ChatAddress> contacts = acquaintances.contactsOf(reader);
-        Set<ChatAddress> known = Set.copyOf(contacts);
+        Set<ChatAddress> known = new HashSet<>(contacts);
+        known.addAll(offered);
         Map<ChatAddress, String> told = new HashMap<>();
         Map<String, List<User>> namedByName = holders.named().stream()
                 .collect(Collectors.groupingBy(User::nameKey, LinkedHashMap::new, Collectors.toList()));

@@ -36,6 +36,21 @@ public final class PersonHandles {
     }
 
     /**
+     * Keeps the handle a platform showed with something the person did just now ({@link HandleSeen}): kept, changed,
+     * or forgotten when they gave it up, for a registered person only. One read when it is the one kept already, as
+     * almost always; a write only when it changed. A handle someone else was kept with moves to this person: the
+     * platform gives it to one at a time.
+     */
+    public void seen(HandleSeen seen) {
+        ChatAddress person = seen.person();
+        Optional<String> now = seen.handle().flatMap(Handles::valid);
+        if (users.handleKeyOf(person).equals(now.map(Handles::key)) || users.findUser(person).isEmpty()) {
+            return;
+        }
+        now.ifPresentOrElse(current -> users.saveHandle(person, current), () -> users.forgetHandle(person));
+    }
+
+    /**
      * {@link #learn}, the first time a registered person writes since this process started: people registered before
      * handles were kept, and people who chose a handle after registering, are found by it from then on, without
      * connecting again. One question to their platform a person a run (none on a platform without handles).

@@ -67,6 +67,13 @@ public interface UserStore {
      */
     void saveHandle(ChatAddress address, String handle);
 
+    /**
+     * The handle kept for the person, as its {@link Handles#key}; empty when none is (they have none, it was forgotten,
+     * or someone else on their platform was saved with it since). One read, so that a handle seen on every message can
+     * be compared with it and written only when it changed.
+     */
+    Optional<String> handleKeyOf(ChatAddress address);
+
     /** Forgets the person's handle, if they had one kept. */
     void forgetHandle(ChatAddress address);
 }

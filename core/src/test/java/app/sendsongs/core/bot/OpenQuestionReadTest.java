@@ -83,7 +83,7 @@ class OpenQuestionReadTest {
     }
 
     private void assertSecondBobGetsTheSong() {
-        assertThat(bot.reply("alice", "2")).startsWith("Sent " + OTHER_TITLE + " to Bob Fisher.");
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + OTHER_TITLE + " to Bob Fisher (joined 2 May 2030).");
         assertThat(bot.inbox("bob2")).isNotEmpty();
     }
 

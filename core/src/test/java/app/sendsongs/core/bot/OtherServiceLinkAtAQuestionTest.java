@@ -54,7 +54,7 @@ class OtherServiceLinkAtAQuestionTest {
 
         assertThat(bot.reply("alice", APPLE)).isEqualTo(NOT_SPOTIFY + "\n" + question);
         assertThat(last("alice").choices()).hasSize(3);
-        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher (joined 2 May 2030).");
     }
 
     @Test

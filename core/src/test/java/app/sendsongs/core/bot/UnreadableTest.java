@@ -84,7 +84,7 @@ class UnreadableTest {
 
         assertThat(send("alice", "voice message")).isEqualTo("I can't read voice messages, only text.\n" + question);
         assertThat(last("alice").choices()).hasSize(3);
-        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher (joined 2 May 2030).");
     }
 
     @Test

@@ -92,6 +92,11 @@ public final class InMemoryUsers implements UserStore {
     }
 
     @Override
+    public synchronized Optional<String> handleKeyOf(ChatAddress address) {
+        return Optional.ofNullable(handles.get(address)).map(key -> key.substring(key.indexOf(':') + 1));
+    }
+
+    @Override
     public synchronized void forgetHandle(ChatAddress address) {
         String key = handles.remove(address);
         if (key != null) {

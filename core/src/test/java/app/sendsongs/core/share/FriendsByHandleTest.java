@@ -11,6 +11,8 @@ import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import app.sendsongs.core.user.HandleSeen;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,32 @@ class FriendsByHandleTest {
         registersOnTelegram(DAVE, "Dave Stone", "CAROLK");
         assertThat(bot.reply("mo", "send_song @carolk " + OTHER_LINK)).startsWith("Sent ").contains("Dave Stone");
         assertThat(telegram.last(DAVE.id())).contains("Mo Salah sent you a song");
+    }
+
+    @Test
+    void aHandleChangedIsLearntFromTheNextUpdateAndAHandleTakenOverMovesToItsNewHolder() {
+        registersOnTelegram(DAVE, "Dave Stone", "dave_stone");
+        telegram.handleIs(CAROL.id(), "carol_king"); // as Telegram now shows her, in her updates and to getChat
+        telegram.handleIs(DAVE.id(), "carolk");
+
+        bot.app.handleSeen(new HandleSeen(CAROL, Optional.of("carol_king")));
+        assertThat(bot.reply("mo", "send_song @carol_king " + LINK)).startsWith("Sent ").contains("Carol King");
+
+        bot.app.handleSeen(new HandleSeen(DAVE, Optional.of("CarolK")));
+        assertThat(bot.reply("mo", "send_song @carolk " + LINK)).startsWith("Sent ").contains("Dave Stone");
+        assertThat(bot.stores.users().handleKeyOf(CAROL)).contains("carol_king");
+    }
+
+    @Test
+    void aHandleDroppedIsForgottenAndNobodyUnregisteredIsKeptWithOne() {
+        ChatAddress stranger = new ChatAddress(Platform.TELEGRAM, "800000002");
+
+        bot.app.handleSeen(new HandleSeen(CAROL, Optional.empty()));
+        bot.app.handleSeen(new HandleSeen(stranger, Optional.of("stranger_x")));
+
+        assertThat(bot.stores.users().handleKeyOf(CAROL)).isEmpty();
+        assertThat(bot.stores.users().handleKeyOf(stranger)).isEmpty();
+        assertThat(bot.stores.users().findUserByHandle(Platform.TELEGRAM, "carolk")).isEmpty();
     }
 
     @Test

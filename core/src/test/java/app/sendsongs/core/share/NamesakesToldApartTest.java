@@ -30,26 +30,30 @@ class NamesakesToldApartTest {
     /**
      * The first of two people of one name on Messenger, and the second, registered three hours later: what tells the
      * first and the second apart when both exchanged songs with the reader or are in a group with them, and what tells
-     * the second when only they are in the reader's group.
+     * the second when only they are in the reader's group; and what tells the second apart from the first when picked
+     * at "which one?" after the reader exchanged songs with the first only.
      */
     enum Namesakes {
         ON_TWO_APPS(new ChatAddress(Platform.TELEGRAM, "7001"), new ChatAddress(Platform.TELEGRAM, "7002"),
-                " (on Messenger)", " (on Telegram)", " (on Telegram)"),
+                " (on Messenger)", " (on Telegram)", " (on Telegram)", " (on Telegram)"),
         ON_ONE_APP(BotHarness.at("bob2"), BotHarness.at("alice2"), " (joined 1 May 12:00 UTC)",
-                " (joined 1 May 15:00 UTC)", " (in Family with you)");
+                " (joined 1 May 15:00 UTC)", " (in Family with you)", " (joined 1 May 2030)");
 
         final ChatAddress secondBob;
         final ChatAddress secondAlice;
         final String first;
         final String second;
         final String secondInGroup;
+        final String secondPicked;
 
-        Namesakes(ChatAddress secondBob, ChatAddress secondAlice, String first, String second, String secondInGroup) {
+        Namesakes(ChatAddress secondBob, ChatAddress secondAlice, String first, String second, String secondInGroup,
+                  String secondPicked) {
             this.secondBob = secondBob;
             this.secondAlice = secondAlice;
             this.first = first;
             this.second = second;
             this.secondInGroup = secondInGroup;
+            this.secondPicked = secondPicked;
         }
     }
 
@@ -66,8 +70,8 @@ class NamesakesToldApartTest {
     private String aliceSendsEachBobASong(Namesakes namesakes) {
         register(namesakes);
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("Which one?");
-        assertThat(bot.reply("alice", "1")).as("she knows only one Bob Fisher yet")
-                .startsWith("Sent " + TITLE + " to Bob Fisher. ");
+        assertThat(bot.reply("alice", "1")).as("picked from two she does not know yet, as the question told them")
+                .startsWith("Sent " + TITLE + " to Bob Fisher" + namesakes.first + ". ");
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK)).contains("Which one?");
         return bot.reply("alice", "2");
     }
@@ -75,8 +79,19 @@ class NamesakesToldApartTest {
     @ParameterizedTest
     @EnumSource(Namesakes.class)
     void theConfirmationOfASongSaysWhichBobItWentTo(Namesakes namesakes) {
-        assertThat(aliceSendsEachBobASong(namesakes)).isEqualTo("Sent " + OTHER_TITLE + " to Bob Fisher"
-                + namesakes.second + ". I'll tell you when they play it (I'll watch for 7 days).");
+        assertThat(aliceSendsEachBobASong(namesakes)).as("as the question told them, before this song")
+                .isEqualTo("Sent " + OTHER_TITLE + " to Bob Fisher" + namesakes.secondPicked + ". I'll tell you when they play it (I'll watch for 7 days).");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Namesakes.class)
+    void aPastedSongForABobPickedAtWhichOneAsksAndConfirmsNamingHimAsTheQuestionToldThemApart(Namesakes namesakes) {
+        register(namesakes);
+        assertThat(bot.reply("alice", LINK)).startsWith("Who is it for?");
+        assertThat(bot.reply("alice", "Bob Fisher")).contains("Which one?");
+
+        assertThat(bot.reply("alice", "2")).isEqualTo("Send " + TITLE + " to Bob Fisher" + namesakes.second + "?");
+        assertThat(bot.reply("alice", "yes")).startsWith("Sent " + TITLE + " to Bob Fisher" + namesakes.second + ". ");
     }
 
     @ParameterizedTest

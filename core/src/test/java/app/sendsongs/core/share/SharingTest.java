@@ -190,7 +190,8 @@ class SharingTest {
                         dontSend -> assertThat(dontSend).matches("3 #[0-9a-f]{8}"));
         assertThat(bot.inbox("bob")).isEmpty();
         assertThat(bot.reply("alice", "4")).startsWith("Please answer with a number from 1 to 2.\n");
-        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to bob fisher.");
+        assertThat(bot.reply("alice", "2")).as("told apart as the question told them")
+                .startsWith("Sent " + TITLE + " to bob fisher (joined 2 May 2030).");
         assertThat(bot.inbox("bob2")).hasSize(1);
         assertThat(bot.inbox("bob")).isEmpty();
         assertThat(bot.reply("alice", "1")).isEqualTo("I'm not waiting for an answer from you.");

@@ -119,7 +119,8 @@ class WhichPersonTest {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
 
         assertThat(bot.reply("alice", "/cancel")).startsWith("Stopped watching " + TITLE);
-        assertThat(bot.reply("alice", "2")).startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
+        assertThat(bot.reply("alice", "2"))
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher (joined 2 May 2030).");
         assertThat(bot.inbox("bob2")).hasSize(1);
     }
 
@@ -188,7 +189,7 @@ class WhichPersonTest {
                 .startsWith("That tap answered an earlier question, so I did nothing.\n2 people are called Bob Fisher.");
         assertThat(bot.inbox("bob2")).isEmpty();
         assertThat(tap(newer)).singleElement().asString()
-                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher.");
+                .startsWith("Sent " + FakeMusic.OTHER_SONG.title() + " to Bob Fisher (joined 2 May 2030).");
         assertThat(bot.last("bob2")).endsWith("“this one”");
     }
 

@@ -324,6 +324,26 @@ public abstract class UserStoreContract extends StoreFixture {
     }
 
     @Test
+    void theHandleKeptForAPersonIsReadByTheirAddressUntilItMovesToSomeoneElseOrIsForgotten() {
+        User carol = user(onTelegram("602334455"), "Carol King", T0);
+        User dave = user(onTelegram("700000001"), "Dave Stone", T0);
+        users.saveUser(carol);
+        users.saveUser(dave);
+        assertThat(users.handleKeyOf(carol.address())).isEmpty();
+
+        users.saveHandle(carol.address(), "CarolK");
+        assertThat(users.handleKeyOf(carol.address())).contains("carolk");
+
+        users.saveHandle(dave.address(), "carolK");
+        assertThat(users.handleKeyOf(carol.address())).as("Dave took it").isEmpty();
+        assertThat(users.handleKeyOf(dave.address())).contains("carolk");
+        assertThat(users.findUserByHandle(Platform.TELEGRAM, "carolk")).contains(dave);
+
+        users.forgetHandle(dave.address());
+        assertThat(users.handleKeyOf(dave.address())).isEmpty();
+    }
+
+    @Test
     void aForgottenHandleFindsNobodyAndForgettingNoneChangesNothing() {
         User carol = user(onTelegram("602334455"), "Carol King", T0);
         users.saveUser(carol);

@@ -167,11 +167,18 @@ final class DynamoUsers implements UserStore {
                 .flatMap(this::findUser);
     }
 
-    /** The handle's item is written over: whoever had it no longer does, and letting theirs go leaves it alone. */
+    /**
+     * The handle's item is written over: whoever had it no longer does (their own item goes, unless it names another
+     * handle by then), and letting theirs go leaves it alone.
+     */
     @Override
     public void saveHandle(ChatAddress address, String handle) {
         forgetHandle(address);
         String handleKey = Handles.key(handle);
+        Map<String, AttributeValue> holderKey = TableLayout.key(handlePartition(address.platform(), handleKey), HANDLE);
+        table.get(holderKey).map(item -> Attr.person(item, PERSON)).filter(earlier -> !earlier.equals(address))
+                .ifPresent(earlier -> table.deleteIf(TableLayout.key(partition(PersonKey.of(earlier)), HANDLE),
+                        Condition.equalTo(HANDLE_KEY, Attr.s(handleKey))));
         Map<String, AttributeValue> holder = TableLayout.item(HANDLE, handlePartition(address.platform(), handleKey),
                 HANDLE);
         holder.put(PERSON, Attr.person(address));
@@ -179,6 +186,12 @@ final class DynamoUsers implements UserStore {
         Map<String, AttributeValue> own = TableLayout.item(HANDLE, partition(PersonKey.of(address)), HANDLE);
         own.put(HANDLE_KEY, Attr.s(handleKey));
         table.put(own);
+    }
+
+    @Override
+    public Optional<String> handleKeyOf(ChatAddress address) {
+        return table.get(TableLayout.key(partition(PersonKey.of(address)), HANDLE))
+                .map(own -> Attr.string(own, HANDLE_KEY));
     }
 
     @Override

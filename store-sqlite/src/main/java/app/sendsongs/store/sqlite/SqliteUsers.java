@@ -126,6 +126,12 @@ final class SqliteUsers implements UserStore {
     }
 
     @Override
+    public Optional<String> handleKeyOf(ChatAddress address) {
+        return db.read(s -> s.queryOne("SELECT handle_key FROM user_handles WHERE address = ?",
+                rs -> rs.getString("handle_key"), address));
+    }
+
+    @Override
     public void forgetHandle(ChatAddress address) {
         db.write(s -> s.update("DELETE FROM user_handles WHERE address = ?", address));
     }
