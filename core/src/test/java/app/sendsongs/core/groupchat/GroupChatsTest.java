@@ -306,6 +306,25 @@ class GroupChatsTest {
     }
 
     @Test
+    void theSummaryTellsSomeoneWhoSentLeaveButIsStillInTheChatFromSomeoneWhoLeftIt() {
+        bot.register(DAN, "Dan Dole");
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        tap(DAN, "join");
+        command(ALICE, "send", LINK);
+
+        command(BOB, "leave", "");
+        chats.leaves(BAND_CHAT.id(), CAROL.id());
+        in(CAROL, new GroupChatAction.MemberLeft(CAROL));
+        bot.play(DAN, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox(ALICE)).contains("1 of 1 played " + FakeMusic.SONG.title() + " (sent to Friday Band)."
+                + "\nNot counted, left the chat: Carol Chen.\nNot counted, stopped getting the chat's songs: Bob "
+                + "Fisher.");
+    }
+
+    @Test
     void theSameSongLinkedTwiceWithTheSendIsSharedOnce() {
         tap(BOB, "join");
 
@@ -661,6 +680,7 @@ class GroupChatsTest {
         tap(CAROL, "join");
         command(ALICE, "send", LINK);
 
+        chats.leaves(BAND_CHAT.id(), CAROL.id());
         in(CAROL, new GroupChatAction.MemberLeft(CAROL));
         bot.play(BOB, FakeMusic.SONG);
         bot.advance(Duration.ofMinutes(5));
@@ -669,7 +689,7 @@ class GroupChatsTest {
                 .extracting(Share::status).isEqualTo(ShareStatus.LEFT_GROUP);
         assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.");
         assertThat(bot.inbox(ALICE)).filteredOn(text -> text.startsWith("1 of 1 played")).singleElement().asString()
-                .contains("no longer in the group: Carol Chen");
+                .contains("left the chat: Carol Chen");
     }
 
     @Test
