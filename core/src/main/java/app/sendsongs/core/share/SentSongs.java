@@ -49,7 +49,7 @@ public final class SentSongs {
         this.clock = clock;
         this.songLines = new SentSongLines(users, names, groupNames, clock);
         this.cancelling = new CancelSong(shares, outbox, settled, marks, songLines);
-        this.invites = new WaitingInvites(invites, shown, marks, clock);
+        this.invites = new WaitingInvites(invites, shown, marks, clock, users, names);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class SentSongs {
     private Message pending(User sender, List<Share> open, List<Invite> waiting, String lead) {
         shown.shown(sender.address(), open, waiting);
         List<Choice> taps = new ArrayList<>(cancelTaps(open));
-        taps.addAll(WaitingInvites.taps(waiting, Message.MAX_CHOICES - taps.size()));
+        taps.addAll(invites.taps(sender, waiting, Message.MAX_CHOICES - taps.size()));
         return Message.text(lead + pendingText(sender, open, waiting)).withChoices(taps);
     }
 
