@@ -172,7 +172,8 @@ public final class SendSongs {
                 roster, chatSongs, groupSummary,
                 new NamesakeCautions(contacts, stores.shares(), stores.users(), outbox), stores.users(), marks, clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
-                stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach),
+                stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach,
+                marks),
                 stores.users(), outbox, new ChatMove(roster, stores.groupChats(), stores.groups(), stores.shares(),
                 stores.inbox()),
                 chatSongs, new Headcount(roster, stores.users(), reach), marks);

@@ -66,12 +66,26 @@ class TelegramIntakeTest {
 
     @Test
     void anUpdateTheBotDoesNotUseIsAcceptedWithoutEvents() {
-        byte[] edit = update("{\"update_id\":9,\"edited_message\":{\"message_id\":1,\"from\":{\"id\":1,"
-                + "\"first_name\":\"A\"},\"chat\":{\"id\":1,\"type\":\"private\"},\"date\":1,\"edit_date\":2,"
-                + "\"text\":\"help\"}}");
+        byte[] channelEdit = update("{\"update_id\":9,\"edited_channel_post\":{\"message_id\":1,\"chat\":{\"id\":-100,"
+                + "\"type\":\"channel\",\"title\":\"C\"},\"date\":1,\"edit_date\":2,\"text\":\"help\"}}");
 
-        assertThat(intake.receive(edit, SECRET)).isEqualTo(new TelegramIntake.Intake.Accepted(List.of(),
+        assertThat(intake.receive(channelEdit, SECRET)).isEqualTo(new TelegramIntake.Intake.Accepted(List.of(),
                 Optional.empty()));
+    }
+
+    @Test
+    void anEditedPrivateMessageYieldsAnEditedEventNamedByTheMessage() {
+        byte[] edit = update("{\"update_id\":9,\"edited_message\":{\"message_id\":1,\"from\":{\"id\":385741296,"
+                + "\"first_name\":\"Alice\"},\"chat\":{\"id\":385741296,\"type\":\"private\"},\"date\":1,"
+                + "\"edit_date\":2,\"text\":\"help\"}}");
+
+        TelegramIntake.Intake accepted = intake.receive(edit, SECRET);
+
+        assertThat(accepted).isInstanceOfSatisfying(TelegramIntake.Intake.Accepted.class, events -> assertThat(
+                events.events()).singleElement().isInstanceOfSatisfying(Inbound.Edited.class, edited -> {
+                    assertThat(edited.from()).isEqualTo(ALICE);
+                    assertThat(edited.eventId()).contains("385741296").contains(":1").doesNotContain(":9");
+                }));
     }
 
     @Test

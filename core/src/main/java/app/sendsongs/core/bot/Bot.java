@@ -161,7 +161,9 @@ public final class Bot {
         // Answered before what waited for them is released, so a "block" takes back the songs it is about; the
         // answer still comes after them.
         Message answer = answer(event, user);
-        Optional<User> registeredNow = user.isEmpty() ? users.findUser(from) : Optional.empty();
+        // their register, or that register handled again after a crash that came once it had saved them
+        Optional<User> registeredNow = user.isEmpty() ? users.findUser(from)
+                : user.filter(u -> registration.registeredByThisEvent(u, event.at()));
         if (user.isEmpty() && registeredNow.isEmpty() && !(event instanceof Inbound.OpenedLink)) {
             answer = invites.remindNewcomer(from, answer); // the link's own answer says it already
         }

@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatAction;
 import app.sendsongs.core.chat.GroupChatPlatform;
+import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.group.GroupReceivers;
@@ -52,6 +53,8 @@ import java.util.stream.Stream;
 public final class ChatSend {
     /** What a send in a chat makes, for {@link Cause#id}: one group send per event (and a share per person). */
     private static final String CHAT_SEND = "chat group send";
+    /** What a send marks before it counts its sender in ({@link #countIn}). */
+    private static final String COUNTED_IN = "chat send counted in";
     /**
      * {@code name:} or {@code group:} (or {@code to:} first) right before a value, as a send to one person or group
      * is typed privately: in a chat, where every other word is a note, they would send that song to everyone here.
@@ -70,11 +73,13 @@ public final class ChatSend {
     private final WatchSchedule schedule;
     private final Clock clock;
     private final Reachability reach;
+    private final HandlingMarks marks;
 
     public ChatSend(Roster roster, GroupStore groups, ShareStore shares, UserStore users, TrackLookup tracks,
                     GroupReceivers receivers, SendLimiter limiter, Outbox outbox, ChatSongMessages songMessages,
-                    WatchSchedule schedule, Clock clock, Reachability reach) {
+                    WatchSchedule schedule, Clock clock, Reachability reach, HandlingMarks marks) {
         this.reach = reach;
+        this.marks = marks;
         this.roster = roster;
         this.groups = groups;
         this.shares = shares;
@@ -152,7 +157,7 @@ public final class ChatSend {
      * one taken from the bot's message of a song shared here to whoever shared it.
      */
     public Optional<Message> send(GroupChat chat, GroupChatPlatform platform, User sender,
-                                  GroupChatAction.Command command) {
+                                  GroupChatAction.Command command, Instant sentAt) {
         String arguments = TrackLinks.withoutRepeatedSongs(TrackLinks.tidied(command.arguments()));
         Optional<String> replied = command.repliedText().map(TrackLinks::tidied).map(TrackLinks::withoutRepeatedSongs);
         if (ADDRESSED.matcher(arguments.strip()).find()) {
@@ -170,15 +175,30 @@ public final class ChatSend {
         if (UserText.tooLongForANote(typed.get().pre()) || UserText.tooLongForANote(typed.get().post())) {
             return Optional.of(Message.text(UserText.NOTE_TOO_LONG));
         }
-        return sendTyped(chat, platform, sender, command, typed.get());
+        return sendTyped(chat, platform, sender, command, typed.get(), countIn(chat, sender, sentAt));
+    }
+
+    /**
+     * Counts the sender in, as using the bot in the chat does: whether this send counted them in (they are told so).
+     * Marked first ({@link HandlingMarks}): handled again after a crash once they were counted in, it finds them
+     * counted in already, and still tells them as its first run would have.
+     */
+    private boolean countIn(GroupChat chat, User sender, Instant sentAt) {
+        if (!roster.countedIn(chat.address(), sender.address())) {
+            marks.mark(COUNTED_IN, sentAt);
+        }
+        return switch (roster.join(chat.address(), sender.address())) {
+            case JOINED -> true;
+            case ALREADY -> marks.marked(COUNTED_IN);
+            case FULL -> false;
+        };
     }
 
     private Optional<Message> sendTyped(GroupChat chat, GroupChatPlatform platform, User sender,
-                                        GroupChatAction.Command command, Typed typed) {
-        boolean countedInNow = roster.join(chat.address(), sender.address()) == Roster.Joined.JOINED;
+                                        GroupChatAction.Command command, Typed typed, boolean countedInNow) {
         Optional<GroupSend> earlier = groups.findGroupSend(Cause.id(CHAT_SEND));
         if (earlier.isPresent()) {
-            resume(chat, sender, earlier.get());
+            resume(chat, sender, earlier.get(), countedInNow);
             return Optional.empty();
         }
         List<ChatAddress> counted = roster.stillInChat(chat.address(), platform).stream()
@@ -361,7 +381,7 @@ public final class ChatSend {
      * outbox sends each song once however often it is handed over), shows the chat's message unless it was saved,
      * and confirms to the sender as it would have (the same notice, so held once).
      */
-    private void resume(GroupChat chat, User sender, GroupSend send) {
+    private void resume(GroupChat chat, User sender, GroupSend send, boolean countedInNow) {
         List<Share> stored = shares.sharesOfGroupSend(send.id()).stream()
                 .sorted(Comparator.comparing(share -> share.receiver().key())).toList();
         if (stored.isEmpty()) {
@@ -370,7 +390,7 @@ public final class ChatSend {
         deliver(chat, sender, send, stored);
         boolean anyTells = stored.stream().anyMatch(share -> !share.receiptsOff());
         outbox.notify(sender.address(), Message.text(confirmation(stored.getFirst().track(), chat, stored.size(),
-                anyTells, List.of())));
+                anyTells, List.of()) + (countedInNow ? countedInBySharing(chat) : "")));
     }
 
     /** {@code anyTells}: whether one of them shares their plays, else there is nothing to promise to tell. */

@@ -191,7 +191,7 @@ public final class GroupChats {
         Optional<User> user = users.findUser(from);
         return switch (command.name().toLowerCase(Locale.ROOT)) {
             case "send", "send_song" -> user.isEmpty() ? Optional.of(connectFirst(platform, "share songs here"))
-                    : send.send(chat, platform, user.get(), command);
+                    : send.send(chat, platform, user.get(), command, event.at());
             case "join", "in" -> Optional.of(user.map(u -> joined(chat, u)).orElseGet(() -> {
                 roster.taps().keep(from, chat.address());
                 return connectFirst(platform, "be counted in");

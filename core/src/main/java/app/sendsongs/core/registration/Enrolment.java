@@ -168,7 +168,7 @@ final class Enrolment {
      * saves the person with its code's connection, as registered at the time of its message (as stores keep it, to
      * the millisecond).
      */
-    private static boolean registeredBy(User user, ListeningConnection connection, Instant messageAt) {
+    static boolean registeredBy(User user, ListeningConnection connection, Instant messageAt) {
         return user.connection().equals(connection)
                 && user.registeredAt().truncatedTo(ChronoUnit.MILLIS).equals(messageAt.truncatedTo(ChronoUnit.MILLIS));
     }

@@ -37,6 +37,8 @@ import java.util.function.Consumer;
  */
 public final class Registration {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+    /** What a {@code register} claims its code under, for {@link Cause#id}: this register's own id. */
+    private static final String CLAIMANT = "registration code";
     /** What a register's mark that it moved the person to another source is named by, for {@link Cause#id}. */
     private static final String SWITCHED_SOURCE = "registration switched source";
 
@@ -118,7 +120,7 @@ public final class Registration {
             return Message.text(nameProblem.get() + "\n" + Help.usage("register", style));
         }
         // This register's own id: a UUID, which no typed code becomes (codes are read upper case and without dashes).
-        String claimant = Cause.id("registration code");
+        String claimant = Cause.id(CLAIMANT);
         String typed = Secrets.normalizeCode(command.code());
         // Of two people who send one code, one gets it; this register handled again after a crash gets it again.
         Optional<RegistrationCode> code = store.claimRegistrationCode(typed, claimant);
@@ -152,6 +154,16 @@ public final class Registration {
             return true;
         }
         return existing.isPresent() && store.wasUsed(mark);
+    }
+
+    /**
+     * Whether {@code user} signed up with the {@code register} being handled, sent at {@code messageAt}: its code used
+     * by this event and the person saved as registered at its time. True too for that register handled again after a
+     * crash that came once it had saved them, so what follows a sign-up (the songs of the invites they opened...)
+     * still happens; false for a register that switched an existing person's source.
+     */
+    public boolean registeredByThisEvent(User user, Instant messageAt) {
+        return Enrolment.registeredBy(user, user.connection(), messageAt) && store.wasUsed(Cause.id(CLAIMANT));
     }
 
     /** Told of each person who registered through their personal link, once the chat has welcomed them. */

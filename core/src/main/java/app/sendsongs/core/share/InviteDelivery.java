@@ -66,12 +66,25 @@ public final class InviteDelivery {
         };
     }
 
+    /** What became of an invite that ended, to its sender opening its link: not as if it were someone else's. */
+    private String whatBecameOfOwn(EndedInvite ended) {
+        return switch (ended.how()) {
+            case USED -> "Your invite for " + ended.title() + " was already used.";
+            case CANCELLED -> "You cancelled your invite for " + ended.title() + ".";
+            case EXPIRED -> "Your invite for " + ended.title() + " expired " + invites.ago(ended.endedAt())
+                    + ": send the song again to make a new one.";
+        };
+    }
+
     /**
      * What became of an invite that ended, to someone opening its link again: whoever used it is told it was theirs;
      * anyone else that it was used, no more (who used it is not theirs to know); that its sender cancelled it; or when
      * it expired, and what to do.
      */
     private String whatBecameOf(EndedInvite ended, ChatAddress from) {
+        if (ended.sender().equals(from)) {
+            return whatBecameOfOwn(ended);
+        }
         String sender = users.findUser(ended.sender()).map(User::name).orElse("whoever sent it");
         return switch (ended.how()) {
             case USED -> ended.usedBy().filter(from::equals).isPresent()
@@ -147,7 +160,8 @@ public final class InviteDelivery {
      * invite keeps waiting for its link. The invite is bound to that person first, as opening its link would, so of
      * the tap and someone opening the link meanwhile only one has it; then sent (one share for the invite and person,
      * whichever event asks) and ended as an opened invite is at sign-up ({@link #deliverOpened}): a tap handled again
-     * after a crash, or tapped twice, sends nothing twice and answers as the send did.
+     * after a crash, or tapped twice, sends nothing twice and answers as the send did. A send refused (over a limit,
+     * the person unreachable...) leaves the invite as it was, nobody's, for its link or another tap.
      */
     public Message namesakeAnswered(User sender, String token, Optional<String> namesake) {
         Optional<Invite> waiting = invites.waitingFrom(sender.address(), token);
@@ -177,6 +191,10 @@ public final class InviteDelivery {
         }
         Message told = Cause.call(namesakeWork(token, namesake.get()), () -> sendSong.sendTo(sender, person.get(),
                 SongLink.of(invite.track()), invite.pre(), invite.post()));
+        if (!sendSong.hasSong(sender, person.get(), invite.track())) { // refused: over a limit, unreachable, blocked...
+            invites.unbind(invite, person.get().address());
+            return told.withText(told.text() + " Your invite still waits for its link.");
+        }
         invites.takeUsed(invite, person.get().address());
         return told;
     }

@@ -212,6 +212,11 @@ public final class Invites {
         return store.openInvite(invite.token(), person);
     }
 
+    /** Undoes {@link #bind}: {@code invite} is nobody's again, for its link. */
+    void unbind(Invite invite, ChatAddress person) {
+        store.releaseInvite(invite.token(), person);
+    }
+
     /** How long ago {@code at} was: "3 days ago". */
     String ago(Instant at) {
         return RelativeTime.ago(at, clock.instant());

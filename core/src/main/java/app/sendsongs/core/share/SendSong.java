@@ -193,6 +193,15 @@ public final class SendSong {
         return shareOfThisCause().map(share -> Message.text(deliver(sender, share)));
     }
 
+    /**
+     * Whether {@code receiver} has {@code track} from {@code sender}: a share of it from them, sent by the current work
+     * or before (whatever became of it since).
+     */
+    public boolean hasSong(User sender, User receiver, TrackId track) {
+        return shareOfThisCause().isPresent() || shares.sharesSentBy(sender.address()).stream()
+                .anyMatch(share -> share.receiver().equals(receiver.address()) && share.track().id().equals(track));
+    }
+
     /** As {@link #sendTo}, once it is known that this cause has made no share yet. */
     private Message sendNew(User sender, User receiver, SongLink song, String pre, String post) {
         if (receiver.needsReconnect()) {

@@ -2,12 +2,15 @@ package app.sendsongs.core.bot;
 
 import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.InMemoryUsers;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
@@ -15,6 +18,8 @@ import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A song someone not registered yet pastes is kept until they connect (the newest one, for a day), and its share
@@ -67,6 +72,27 @@ class NewcomerSongTest {
         assertThat(answers).hasSize(2);
         assertThat(answers.getFirst()).startsWith("Welcome, Bob Fisher!");
         assertThat(answers.getLast()).startsWith(ASKED);
+    }
+
+    @ParameterizedTest(name = "the process dies {0}")
+    @ValueSource(strings = {"just after saving the person", "before holding the welcome"})
+    void aRegisterCutShortOnceThePersonWasSavedStillStartsTheKeptSongsShareWhenHandledAgain(String when) {
+        bot.reply("bob", LINK);
+        String code = bot.registrationCode(SourceKind.LASTFM, "bobfisher");
+        Inbound register = new Inbound.Text(bot.nextEventId(), at("bob"), bot.clock.instant(),
+                "register code:\"" + code + "\" name:\"Bob Fisher\"");
+        if (when.startsWith("just after")) {
+            ((InMemoryUsers) bot.stores.users()).diesAtNextSaveUser(true);
+        } else {
+            ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("bob")));
+        }
+        assertThatThrownBy(() -> bot.handle(register)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(register);
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Welcome, Bob Fisher!")).hasSize(1);
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith(ASKED)).hasSize(1);
+        assertThat(bot.inbox("bob").getLast()).startsWith(ASKED);
     }
 
     @Test

@@ -581,6 +581,36 @@ class GroupChatsTest {
     }
 
     @Test
+    void aSendCutShortAfterItCountedTheSenderInStillTellsThemSoWhenHandledAgain() {
+        tap(BOB, "join");
+        Inbound send = new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), BAND,
+                new GroupChatAction.Command("send", LINK, Optional.empty()));
+        ((InMemoryGroupChats) bot.stores.groupChats()).diesWhenASongIsNextShown();
+        assertThatThrownBy(() -> bot.app.bot().handle(send)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.app.bot().handle(send);
+        bot.advance(SendSongs.Settings.LEASE.multipliedBy(2));
+
+        assertThat(bot.inbox(ALICE)).singleElement().asString().startsWith("Sent " + FakeMusic.SONG.title())
+                .endsWith(" Sharing here counted you in too: songs shared in Friday Band come to you now, and /leave "
+                        + "sent there stops them.");
+    }
+
+    @Test
+    void aSendNobodyElseCouldGetCutShortBeforeItsAnswerStillNamesTheSenderCountedInWhenHandledAgain() {
+        Inbound send = new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), BAND,
+                new GroupChatAction.Command("send", LINK, Optional.empty()));
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(BAND_CHAT)
+                && held.message().text().startsWith("Nobody else"));
+        assertThatThrownBy(() -> bot.app.bot().handle(send)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.app.bot().handle(send);
+
+        assertThat(lastChatText()).isEqualTo("Nobody else here is counted in yet, so I didn't send it. Alice Archer is "
+                + "counted in now. Tap Count me in (or send /join) to get the songs shared in this chat.");
+    }
+
+    @Test
     void withoutALinkOrAnyoneCountedInNothingIsSentAndTheChatIsTold() {
         command(ALICE, "send", "no link here");
         assertThat(lastChatText()).startsWith("Send a Spotify song link with it");

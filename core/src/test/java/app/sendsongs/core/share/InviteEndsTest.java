@@ -73,6 +73,20 @@ class InviteEndsTest {
     }
 
     @Test
+    void theSenderOpeningTheirOwnEndedInviteIsToldWhatBecameOfItAsTheirs() {
+        String cancelled = invite("Carol Jones");
+        bot.reply(ALICE, "cancel invite 1");
+        String expired = invite("Erin Hale");
+        bot.advance(Invites.LIFETIME.plusMinutes(1));
+        bot.advance(Duration.ofDays(3));
+
+        assertThat(open(ALICE, cancelled)).first().asString().startsWith("You cancelled your invite for " + TITLE
+                + ".\n\n");
+        assertThat(open(ALICE, expired)).first().asString().startsWith("Your invite for " + TITLE + " expired 3 days "
+                + "ago: send the song again to make a new one.\n\n");
+    }
+
+    @Test
     void usedByANamesakeTheSenderChoseItSaysSoToThemToo() {
         String ref = invite("Dan Brown");
         ChatAddress dan = BotHarness.at("dan");

@@ -136,7 +136,8 @@ class InviteNamesakesTest {
         assertThat(bot.inbox(DAN_ON_TELEGRAM)).as("a block holds, as for any send")
                 .noneMatch(m -> m.contains("sent you a song: " + TITLE));
         assertThat(bot.stores.invites().openInvitesSentBy(BotHarness.at("alice"), bot.clock.instant(), 10))
-                .as("taken, as an invite opened is at sign-up").isEmpty();
+                .as("nothing went: it waits for its link, nobody's, as after any send refused").singleElement()
+                .satisfies(invite -> assertThat(invite.friend()).isEmpty());
     }
 
     @Test
@@ -157,6 +158,25 @@ class InviteNamesakesTest {
                 .count();
         assertThat(asked).isEqualTo(InviteDelivery.NAMESAKE_OFFERS);
         assertThat(bot.inbox(ALICE)).noneMatch(m -> m.startsWith("Dan Brown just signed up."));
+    }
+
+    @Test
+    void aSendThatCannotGoNowLeavesTheInviteWaitingAndTheTapWorksOnceItCan() {
+        String ref = ref(bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK));
+        signUpThroughOwnLink(DAN, "Dan Brown");
+        String send = telegram.messages(ALICE.id()).getLast().choices().getFirst().payload();
+        bot.handle(new Inbound.BotBlocked(bot.nextEventId(), DAN, bot.clock.instant()));
+
+        assertThat(tap(ALICE, send)).as("nothing went: the invite is not used up").contains("Dan Brown")
+                .endsWith(" Your invite still waits for its link.");
+        assertThat(bot.inbox(DAN)).noneMatch(m -> m.contains(TITLE));
+        assertThat(bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10)).singleElement()
+                .satisfies(invite -> assertThat(invite.friend()).as("not bound to Dan").isEmpty());
+
+        bot.handle(new Inbound.BotUnblocked(bot.nextEventId(), DAN, bot.clock.instant()));
+        assertThat(tap(ALICE, send)).startsWith("Sent " + TITLE + " to Dan Brown.");
+        assertThat(bot.inbox(DAN)).anyMatch(m -> m.startsWith("🎵 Alice Smith sent you a song: " + TITLE));
+        assertThat(open(CAROL, ref)).first().asString().startsWith("This invite was already used.");
     }
 
     @Test

@@ -159,17 +159,17 @@ class SqliteQueryPlanTest {
         assertThat(plan).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN group_members", "SCAN g"));
     }
 
-    private static ChatAddress person(String id) {
-        return ChatAddress.messenger(id);
-    }
-
-    /** The plan goes through {@code index} (as EXPLAIN names it), in its order: no scan, no sort of its own. */
     @Test
     void invitesNobodyOpenedForANameAreFoundThroughTheirIndexInItsOrder() {
         assertReadInIndexOrder(plan(SqliteInvites.UNOPENED_FOR_NAME, "dan brown", T0, 5),
                 "invites_unopened_by_friend_name");
     }
 
+    private static ChatAddress person(String id) {
+        return ChatAddress.messenger(id);
+    }
+
+    /** The plan goes through {@code index} (as EXPLAIN names it), in its order: no scan, no sort of its own. */
     private static void assertReadInIndexOrder(List<String> plan, String index) {
         assertThat(plan).anySatisfy(step -> assertThat(step).contains(index));
         assertThat(plan).noneSatisfy(step -> assertThat(step).containsAnyOf("SCAN", "TEMP B-TREE"));
