@@ -28,6 +28,7 @@ import app.sendsongs.core.groupchat.ChatSend;
 import app.sendsongs.core.groupchat.ChatTitles;
 import app.sendsongs.core.groupchat.ChatMove;
 import app.sendsongs.core.groupchat.ChatSongMessages;
+import app.sendsongs.core.groupchat.ChatPresenceOnPlatforms;
 import app.sendsongs.core.groupchat.GroupChatPlatforms;
 import app.sendsongs.core.groupchat.GroupChats;
 import app.sendsongs.core.groupchat.Headcount;
@@ -128,9 +129,9 @@ public final class SendSongs {
         GroupFinder finder = new GroupFinder(stores.groups(), stores.users());
         Contacts contacts = new Contacts(stores.shares(), stores.groups(), finder, stores.users());
         TellingNames names = new TellingNames(stores.users(), contacts);
-        GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
-                schedule, clock, names);
         GroupChatPlatforms groupChatPlatforms = new GroupChatPlatforms(chats);
+        GroupSummary groupSummary = new GroupSummary(stores.groups(), stores.shares(), stores.users(), outbox,
+                schedule, clock, names, new ChatPresenceOnPlatforms(groupChatPlatforms));
         this.chatSongs = new ChatSongMessages(stores.groupChats(), stores.groups(), stores.shares(), stores.users(),
                 groupChatPlatforms, outbox, clock);
         ShareSettled settled = share -> {

@@ -1182,7 +1182,7 @@ class TelegramEndToEndTest {
         List<String> toldAlice = telegram.awaitMessage(ALICE, text -> text.startsWith("1 of 1 played "));
         assertThat(toldAlice.subList(alices, toldAlice.size())).as("Bob's play, after his /leave, is not told")
                 .noneMatch(text -> text.startsWith("🎧 Bob Fisher"))
-                .anyMatch(text -> text.endsWith("Not counted, no longer in the group: Bob Fisher."));
+                .anyMatch(text -> text.endsWith("Not counted, stopped getting the chat's songs: Bob Fisher."));
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ class TelegramGroupChatWeekEndToEndTest {
     private static final long BOB = 511_223_344L;
     private static final long CAROL = 602_334_455L;
     private static final long BAND = -4_518_810_793L;
+    private static final Pattern PERSONAL_LINK = Pattern.compile("https?://\\S+/connect/\\w+\\?link=[A-Za-z0-9_.-]+");
 
     @TempDir
     Path dir;
@@ -57,6 +60,31 @@ class TelegramGroupChatWeekEndToEndTest {
         long welcome = telegram.messages(BAND).getFirst().path("message_id").asLong();
         telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
         telegram.awaitAnswer(telegram.press(CAROL, BAND, welcome, "join"));
+    }
+
+    @Test
+    void aNewcomerWhoTapsCountMeInThenConnectsIsCountedInWithoutTappingAgain() {
+        assertThat(telegram.register(ALICE, "Alice", "alice-sp", "Alice Archer")).startsWith("Welcome");
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        telegram.awaitMessage(BAND, text -> text.startsWith("Hi Friday Band"));
+        long welcome = telegram.messages(BAND).getFirst().path("message_id").asLong();
+
+        JsonNode answer = telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        assertThat(answer.path("text").asText()).endsWith("once you have, you're counted in here.");
+        telegram.say(BOB, "Bob", "/start group");
+        String opened = telegram.await(BOB, chat -> !chat.isEmpty()).getFirst();
+        assertThat(opened).startsWith("Once you've connected, you're counted in for the group chat where you tapped "
+                + "Count me in.");
+        Matcher link = PERSONAL_LINK.matcher(opened);
+        assertThat(link.find()).isTrue();
+        assertThat(sandbox.consentThrough(link.group(), "spotify", "bob-sp").status()).isEqualTo(200);
+
+        List<String> chat = telegram.awaitMessage(BOB, text -> text.startsWith("You're counted in"));
+        assertThat(chat.get(chat.size() - 2)).startsWith("Welcome, Bob");
+        assertThat(chat.getLast()).isEqualTo("You're counted in for Friday Band: songs shared there come to you.");
+        int before = telegram.messages(BAND).size();
+        telegram.sayIn(BAND, ALICE, "/who@SendSongsSandboxBot");
+        assertThat(telegram.await(BAND, texts -> texts.size() > before).getLast()).contains("Bob");
     }
 
     /** Shares the track in the chat and waits for its message there; returns that message's id. */

@@ -115,7 +115,7 @@ public final class Bot {
         this.songsThatWaited = features.songsThatWaited();
         this.planner = planner;
         this.clock = clock;
-        this.newcomers = new Newcomers(registration, features.forgetMe(), invites, linkShare);
+        this.newcomers = new Newcomers(registration, features.forgetMe(), invites, linkShare, groupChats);
         this.questions = new OpenQuestions(choices, features.groups(), features.whichPerson(), linkShare, clock);
         this.typedAtAQuestion = new TypedAtAQuestion(questions, features.groups(), features.whichPerson());
         Choosing choosing = new Choosing(questions, features.sendSong(), features.whichPerson(), linkShare, sentSongs,
@@ -177,11 +177,12 @@ public final class Bot {
 
     /**
      * {@code person} registered just now (by a {@code register} here, or through their personal link): the songs of
-     * the invites they opened go to them, then the share of the song they pasted before connecting, if one was kept,
-     * begins.
+     * the invites they opened go to them, they are counted in for the group chat where they tapped Count me in before
+     * connecting (and told so), then the share of the song they pasted before connecting, if one was kept, begins.
      */
     public void registered(User person) {
         invites.registered(person);
+        groupChats.registered(person).ifPresent(countedIn -> outbox.notify(person.address(), countedIn));
         linkShare.keptSongAsked(person).ifPresent(asked -> outbox.notify(person.address(), asked));
     }
 

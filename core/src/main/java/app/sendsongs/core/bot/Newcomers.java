@@ -33,8 +33,11 @@ final class Newcomers {
     private final ForgetMe forgetMe;
     private final InviteDelivery invites;
     private final LinkShare linkShare;
+    private final GroupChats groupChats;
 
-    Newcomers(Registration registration, ForgetMe forgetMe, InviteDelivery invites, LinkShare linkShare) {
+    Newcomers(Registration registration, ForgetMe forgetMe, InviteDelivery invites, LinkShare linkShare,
+              GroupChats groupChats) {
+        this.groupChats = groupChats;
         this.registration = registration;
         this.forgetMe = forgetMe;
         this.invites = invites;
@@ -44,7 +47,7 @@ final class Newcomers {
     /** The welcome to someone who opened the conversation through a link, after the way back to a group chat's. */
     Message openedLink(String ref, ChatAddress from) {
         Message welcome = registration.welcome(from);
-        return GroupChats.backToTheChat(ref).map(lead -> welcome.withText(lead + "\n\n" + welcome.text()))
+        return groupChats.backToTheChat(ref, from).map(lead -> welcome.withText(lead + "\n\n" + welcome.text()))
                 .orElse(welcome);
     }
 
@@ -57,7 +60,8 @@ final class Newcomers {
     /**
      * The welcome for someone not registered, after what they asked: help, or a song they meant to send (pasted or
      * with {@code send_song}), kept until they have connected, when its share starts ({@link
-     * LinkShare#keepForNewcomer}); a forget_me confirmed, that nothing is kept about them (the kept song goes). A
+     * LinkShare#keepForNewcomer}); a forget_me confirmed, that nothing is kept about them (the kept song goes, and the
+     * Count me in they tapped in a group chat). A
      * {@code register} that
      * cannot be read (an unquoted name, a typo of the command) is answered with what to fix instead: the person has
      * just connected and holds a code, and the welcome would send them to connect again. A music service named
@@ -78,6 +82,7 @@ final class Newcomers {
         if (parsed instanceof ParseResult.Parsed(Command.ForgetMe forget) && forget.confirmed()) {
             invites.forget(from); // "I keep nothing about you" holds once no invite they opened keeps their address
             linkShare.forgetKept(from); // nor the song they pasted before connecting
+            groupChats.forgetTap(from); // nor the Count me in they tapped in a group chat
         }
         // read only when it is the answer: it looks up which sources turned people away lately
         Message welcome = registration.welcome(from);

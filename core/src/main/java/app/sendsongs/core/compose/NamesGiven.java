@@ -115,13 +115,14 @@ final class NamesGiven {
     }
 
     /**
-     * The contacts and then the groups of the person's that a name by itself beside a link names, when it is the name
-     * of one of their groups and of someone they know ("Carol" for the group Carol and Carol King): which one is meant
-     * is asked, never guessed. Empty when the name is no group's, or no contact's (then it is the group's, {@link
-     * #named}).
+     * The contacts and then the groups of the person's that a name beside a link names, by itself or after "for" or
+     * "to", when it is the name of one of their groups and of someone they know ("Carol" for the group Carol and Carol
+     * King): which one is meant is asked, never guessed. Empty when the name is no group's, or no contact's (then it is
+     * the group's, {@link #named}).
      */
     List<Recipient> groupAndSomeoneNamed(User person, Command.ForWhom forWhom) {
-        if (!aGroupAlone(person, forWhom)) {
+        String typed = forWhom.name();
+        if (Handles.typed(typed).isPresent() || !groups.namesAGroup(person, Handles.mentioned(typed).orElse(typed))) {
             return List.of();
         }
         String name = Handles.mentioned(forWhom.name()).orElse(forWhom.name());
@@ -156,6 +157,11 @@ final class NamesGiven {
         }
         return groups.findGroup(person, name) instanceof GroupFinder.Lookup.Found(Group group)
                 ? Optional.of(new Recipient.Group(group.id())) : Optional.empty();
+    }
+
+    /** That {@code name} is one of the person's groups' and someone's they know, before "Who is it for?". */
+    static String groupAndSomeone(String name) {
+        return Names.quoted(name) + " is the name of one of your groups and of someone you know. ";
     }
 
     /** That a song goes to one friend or group at a time, and how to make a group, before "Who is it for?". */

@@ -229,8 +229,7 @@ final class ShareStart {
         }
         String name = Handles.mentioned(forWhom.name()).orElse(forWhom.name());
         Message offer = offer(person, track, forWhom.note(), post, Optional.empty(), named);
-        return Optional.of(offer.withLead(Names.quoted(name) + " is the name of one of your groups and of someone "
-                + "you know. "));
+        return Optional.of(offer.withLead(NamesGiven.groupAndSomeone(name)));
     }
 
     /**

@@ -145,7 +145,8 @@ final class WhoIsItFor {
             return toGroup(person, noted, command.friend().get(), command.sendNow(), typed);
         }
         if (command.friend().isPresent()) {
-            return toFriend(person, noted, command.friend().get(), command.sendNow(), typed);
+            return groupAndSomeoneNamed(person, noted, command.friend().get())
+                    .orElseGet(() -> toFriend(person, noted, command.friend().get(), command.sendNow(), typed));
         }
         if (command.group().isPresent()) {
             return toGroup(person, noted, command.group().get(), command.sendNow(), typed);
@@ -154,6 +155,23 @@ final class WhoIsItFor {
             return command.bare() ? sending.askBeforeSending(noted) : sending.send(person, noted);
         }
         return askWho(person, noted);
+    }
+
+    /**
+     * "Who is it for?" again when {@code name} is one of the person's groups' and someone's they know ("Carol" for the
+     * group Carol and Carol King), with both first among the taps: which one is meant is asked, never guessed, as
+     * beside a link ({@link NamesGiven#groupAndSomeoneNamed}). Empty when it names no group, or no contact.
+     */
+    private Optional<Message> groupAndSomeoneNamed(User person, ShareDraft draft, String name) {
+        List<Recipient> named = namesGiven.groupAndSomeoneNamed(person, new Command.ForWhom(name, true));
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Recipient> offered = recipientTaps.offerOf(person, draft.track(), named, RecipientTaps.PEOPLE_OFFERED)
+                .recipients();
+        ShareDraft asking = drafts.saveAt(draft.offering(offered), ShareDraft.Stage.WHO);
+        return Optional.of(Message.text(NamesGiven.groupAndSomeone(name) + "Who is it for?")
+                .withChoices(recipientTaps.taps(asking)));
     }
 
     /**

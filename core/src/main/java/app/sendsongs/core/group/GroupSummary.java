@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The sender's one summary of a song sent to a group, once no member's share is open any more:
@@ -43,9 +44,11 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
     private final WatchSchedule schedule;
     private final Clock clock;
     private final TellingNames names;
+    private final ChatPresence presence;
 
     public GroupSummary(GroupStore groups, ShareStore shares, UserStore users, Outbox outbox, WatchSchedule schedule,
-                        Clock clock, TellingNames names) {
+                        Clock clock, TellingNames names, ChatPresence presence) {
+        this.presence = presence;
         this.groups = groups;
         this.names = names;
         this.shares = shares;
@@ -218,10 +221,14 @@ public final class GroupSummary implements ShareSettled, ReceiptsStopped {
                     .append(listed.apply(expired)).append('.');
             mayHaveMissed(expired, people).ifPresent(text::append);
         }
-        List<Share> left = with(all, ShareStatus.LEFT_GROUP);
-        if (!left.isEmpty()) {
-            text.append("\nNot counted, no longer in the group: ").append(listed.apply(left)).append('.');
-        }
+        Map<ChatPresence.Gone, List<Share>> left = with(all, ShareStatus.LEFT_GROUP).stream()
+                .collect(Collectors.groupingBy(share -> presence.gone(send.groupId(), share.receiver())));
+        left.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(gone -> text.append("\nNot counted, ")
+                .append(switch (gone.getKey()) {
+                    case LEFT_THE_GROUP -> "no longer in the group";
+                    case LEFT_THE_CHAT -> "left the chat";
+                    case STOPPED_THE_CHATS_SONGS -> "stopped getting the chat's songs";
+                }).append(": ").append(listed.apply(gone.getValue())).append('.'));
         List<Share> undelivered = with(all, ShareStatus.UNDELIVERED);
         if (!undelivered.isEmpty()) {
             text.append("\nNot counted, it never reached them: ").append(listed.apply(undelivered)).append('.');

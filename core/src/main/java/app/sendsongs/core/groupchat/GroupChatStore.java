@@ -37,4 +37,12 @@ public interface GroupChatStore {
 
     /** The chat's song messages waiting for the bot to be added back ({@link ChatSong#awaitingBot}), by group send. */
     List<ChatSong> chatSongsAwaitingBot(ChatAddress chat);
+
+    /** Keeps a Count me in tapped before connecting, in the place of the person's one kept before. */
+    void keepTap(WaitingTap tap);
+
+    /** The Count me in {@code person} tapped before connecting, if kept (expired or not). */
+    Optional<WaitingTap> waitingTap(ChatAddress person);
+
+    void dropTap(ChatAddress person);
 }

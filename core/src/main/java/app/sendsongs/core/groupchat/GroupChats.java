@@ -64,11 +64,43 @@ public final class GroupChats {
 
     /**
      * What someone not connected yet who opened the private chat from a group chat (its "Count me in" sends them there
-     * with a notice that goes in a moment) is told before the welcome; empty for any other link.
+     * with a notice that goes in a moment) is told before the welcome; empty for any other link. Who tapped Count me in
+     * (or sent {@code /join}) there is counted in once connected; anyone else is told to tap it.
      */
-    public static Optional<String> backToTheChat(String ref) {
-        return FROM_GROUP.equals(ref) ? Optional.of("Once you've connected, go back to the group chat and tap Count me "
-                + "in there to get the songs shared in it.") : Optional.empty();
+    public Optional<String> backToTheChat(String ref, ChatAddress newcomer) {
+        if (!FROM_GROUP.equals(ref)) {
+            return Optional.empty();
+        }
+        return Optional.of(roster.taps().waiting(newcomer)
+                ? "Once you've connected, you're counted in for the group chat where you tapped Count me in."
+                : "Once you've connected, go back to the group chat and tap Count me in there to get the songs "
+                        + "shared in it.");
+    }
+
+    /**
+     * {@code person}, registered just now: counted in for the chat where they tapped Count me in (or sent {@code /join})
+     * before connecting, if that tap is kept and they are still in the chat, as a tap now would; what to tell them,
+     * after the welcome. Empty when no tap is kept, or they are no longer in the chat.
+     */
+    public Optional<Message> registered(User person) {
+        Optional<ChatAddress> tapped = roster.taps().take(person.address());
+        Optional<GroupChatPlatform> platform = tapped.flatMap(platforms::of);
+        if (platform.isEmpty()
+                || platform.get().membership(tapped.get().id(), person.address().id())
+                == GroupChatPlatform.Membership.OUT) {
+            return Optional.empty();
+        }
+        String title = platform.get().title(tapped.get().id()).orElse("the group chat");
+        return Optional.of(Message.text(switch (roster.join(tapped.get(), person.address())) {
+            case JOINED, ALREADY -> "You're counted in for " + title + ": songs shared there come to you.";
+            case FULL -> "You tapped Count me in in " + title + ", but already " + Roster.MOST_COUNTED + " people "
+                    + "are counted in for it, the most one chat can have.";
+        }));
+    }
+
+    /** Someone not registered asked to be forgotten: the Count me in they tapped before connecting goes. */
+    public void forgetTap(ChatAddress newcomer) {
+        roster.taps().forget(newcomer);
     }
 
     /** Whether songs shared in some group chat come to the person (they are counted in there). */
@@ -160,8 +192,10 @@ public final class GroupChats {
         return switch (command.name().toLowerCase(Locale.ROOT)) {
             case "send", "send_song" -> user.isEmpty() ? Optional.of(connectFirst(platform, "share songs here"))
                     : send.send(chat, platform, user.get(), command, event.at());
-            case "join", "in" -> Optional.of(user.map(u -> joined(chat, u))
-                    .orElseGet(() -> connectFirst(platform, "be counted in")));
+            case "join", "in" -> Optional.of(user.map(u -> joined(chat, u)).orElseGet(() -> {
+                roster.taps().keep(from, chat.address());
+                return connectFirst(platform, "be counted in");
+            }));
             case "leave", "out" -> Optional.of(left(countOut(chat, from, event.at()), user));
             case "who", "members" -> Optional.of(who(chat));
             case "help", "start" -> Optional.of(asksForOwnGroups(command.arguments())
@@ -197,8 +231,9 @@ public final class GroupChats {
             return;
         }
         if (user.isEmpty()) {
-            platform.answerTap(tap.tapId(), "Connect with me first (I've opened our chat), then tap Count me in again.",
-                    Optional.of(platform.privateChatLink(FROM_GROUP)));
+            roster.taps().keep(from, chat.address());
+            platform.answerTap(tap.tapId(), "Connect with me first (I've opened our chat): once you have, you're "
+                    + "counted in here.", Optional.of(platform.privateChatLink(FROM_GROUP)));
             return;
         }
         // A tap may come from someone who sees the chat without being in it (who just left, or a public group seen

@@ -21,11 +21,18 @@ public final class Roster {
     private final GroupChatStore store;
     private final GroupShareWithdrawal withdrawal;
     private final Clock clock;
+    private final WaitingTaps taps;
 
     public Roster(GroupChatStore store, GroupShareWithdrawal withdrawal, Clock clock) {
         this.store = store;
         this.withdrawal = withdrawal;
         this.clock = clock;
+        this.taps = new WaitingTaps(store, clock);
+    }
+
+    /** The Count me in taps of people not connected yet, kept until they have. */
+    WaitingTaps taps() {
+        return taps;
     }
 
     /** What counting a person in did. */
@@ -103,9 +110,13 @@ public final class Roster {
         return present;
     }
 
-    /** The person is being forgotten: they are counted out of every chat, as if they had left each. */
+    /**
+     * The person is being forgotten: they are counted out of every chat, as if they had left each, and a Count me in
+     * they tapped before connecting is kept no longer.
+     */
     public void forget(ChatAddress person) {
         store.chatsOf(person).forEach(counted -> leave(counted.chat(), person));
+        taps.forget(person);
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class SentSongs {
     private static final int HISTORY_SIZE = 10;
+    /** The songs of a pending list with a Cancel tap each: a message's taps, less one for Cancel all. */
+    private static final int SONGS_TAPPED = Message.MAX_CHOICES - 1;
     private static final Choice MENU = new Choice("Menu", "menu");
     private static final String NOT_WATCHED = "That song isn't being watched any more; see {history}.";
     /** The sender's latest sends a tap under an older question looks among for its song: a group send's, at least. */
@@ -47,7 +49,7 @@ public final class SentSongs {
         this.clock = clock;
         this.songLines = new SentSongLines(users, names, groupNames, clock);
         this.cancelling = new CancelSong(shares, outbox, settled, marks, songLines);
-        this.invites = new WaitingInvites(invites, shown, marks, clock);
+        this.invites = new WaitingInvites(invites, shown, marks, clock, users, names);
     }
 
     /**
@@ -64,13 +66,13 @@ public final class SentSongs {
     private Message pending(User sender, List<Share> open, List<Invite> waiting, String lead) {
         shown.shown(sender.address(), open, waiting);
         List<Choice> taps = new ArrayList<>(cancelTaps(open));
-        taps.addAll(WaitingInvites.taps(waiting, Message.MAX_CHOICES - taps.size()));
+        taps.addAll(invites.taps(sender, waiting, Message.MAX_CHOICES - taps.size()));
         return Message.text(lead + pendingText(sender, open, waiting)).withChoices(taps);
     }
 
     private static List<Choice> cancelTaps(List<Share> open) {
         List<Choice> taps = new ArrayList<>();
-        for (int i = 0; i < Math.min(open.size(), Message.MAX_CHOICES - 1); i++) {
+        for (int i = 0; i < Math.min(open.size(), SONGS_TAPPED); i++) {
             taps.add(new Choice("Cancel " + (i + 1), SenderOfSong.payload("cancel", open.get(i))));
         }
         cancelAll(open).ifPresent(taps::add);
@@ -95,7 +97,7 @@ public final class SentSongs {
         if (open.isEmpty()) {
             return invites.section(sender, waiting);
         }
-        return songsText(sender, open) + (waiting.isEmpty() ? "" : "\n" + invites.section(sender, waiting));
+        return songsText(sender, open) + (waiting.isEmpty() ? "" : "\n\n" + invites.section(sender, waiting));
     }
 
     private String songsText(User sender, List<Share> open) {
@@ -104,8 +106,12 @@ public final class SentSongs {
         for (int i = 0; i < lines.size(); i++) {
             text.append("\n").append(i + 1).append(". ").append(lines.get(i));
         }
-        return text.append("\nStop one with: " + CommandStyle.of(sender.address()).spell("cancel") + " <number>")
-                .toString();
+        text.append("\nStop one with: " + CommandStyle.of(sender.address()).spell("cancel") + " <number>");
+        if (open.size() > SONGS_TAPPED) { // the taps stop at a message's limit: the number reaches every song
+            text.append(" (any of 1 to ").append(open.size()).append("; the taps below cover 1 to ")
+                    .append(SONGS_TAPPED).append(')');
+        }
+        return text.toString();
     }
 
     /**
@@ -286,7 +292,7 @@ public final class SentSongs {
     private static List<Choice> cancelTaps(List<String> listed, List<Share> open) {
         List<Choice> taps = new ArrayList<>();
         List<Share> stillOpen = new ArrayList<>();
-        for (int i = 0; i < listed.size() && taps.size() < Message.MAX_CHOICES - 1; i++) {
+        for (int i = 0; i < listed.size() && taps.size() < SONGS_TAPPED; i++) {
             String id = listed.get(i);
             int shownAt = i + 1;
             open.stream().filter(share -> share.id().equals(id)).findFirst().ifPresent(share -> {

@@ -2,16 +2,20 @@ package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HandlingMarks;
+import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
+import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,8 +38,13 @@ final class WaitingInvites {
     private final ShownPendingList shown;
     private final HandlingMarks marks;
     private final Clock clock;
+    private final UserStore users;
+    private final TellingNames names;
 
-    WaitingInvites(Invites invites, ShownPendingList shown, HandlingMarks marks, Clock clock) {
+    WaitingInvites(Invites invites, ShownPendingList shown, HandlingMarks marks, Clock clock, UserStore users,
+                   TellingNames names) {
+        this.users = users;
+        this.names = names;
         this.invites = invites;
         this.shown = shown;
         this.marks = marks;
@@ -49,27 +58,65 @@ final class WaitingInvites {
 
     /** The section of the pending list that lists {@code waiting}, numbered for {@code cancel invite <number>}. */
     String section(User sender, List<Invite> waiting) {
+        Map<Invite, User> signedUp = signedUpSince(sender, waiting);
+        TellingNames.Shown shown = names.to(sender.address(), signedUp.values());
         StringBuilder text = new StringBuilder("Invites nobody has signed up through yet:");
         for (int i = 0; i < waiting.size(); i++) {
-            text.append('\n').append(i + 1).append(". ").append(line(waiting.get(i)));
+            Invite invite = waiting.get(i);
+            text.append('\n').append(i + 1).append(". ").append(line(invite,
+                    Optional.ofNullable(signedUp.get(invite)).map(shown::of)));
         }
         return text.append("\nCancel one with: ").append(CommandStyle.of(sender.address()).spell("cancel"))
                 .append(" invite <number>").toString();
     }
 
-    private String line(Invite invite) {
+    private String line(Invite invite, Optional<String> signedUpSince) {
         String works = "the link works " + RelativeTime.forMore(invite.expiresAt(), clock.instant());
         return invite.title() + " → " + Names.quoted(invite.friendName()) + ": "
-                + (invite.friend().isPresent() ? "opened, waiting for them to sign up; " : "not opened yet, ") + works;
+                + (invite.friend().isPresent() ? "opened, waiting for them to sign up; "
+                : signedUpSince.map(name -> name + " has signed up since; ").orElse("not opened yet, ")) + works;
     }
 
-    /** A tap cancelling each of {@code waiting}, as many as {@code room} allows. */
-    static List<Choice> taps(List<Invite> waiting, int room) {
+    /**
+     * Of {@code waiting}, those nobody opened whose name someone (not the sender) has signed up under since they were
+     * made, with the first such person: the one whom the sender was asked about ({@link
+     * InviteDelivery#registered}), whose tap sends the song to them. One read for all their names.
+     */
+    private Map<Invite, User> signedUpSince(User sender, List<Invite> waiting) {
+        List<Invite> unopened = waiting.stream().filter(invite -> invite.friend().isEmpty()).toList();
+        if (unopened.isEmpty()) {
+            return Map.of();
+        }
+        List<User> named = users.findUsersByNames(unopened.stream().map(Invite::friendName).toList());
+        Map<Invite, User> signedUp = new LinkedHashMap<>();
+        for (Invite invite : unopened) {
+            named.stream().filter(user -> user.nameKey().equals(Names.key(invite.friendName())))
+                    .filter(user -> !user.address().equals(sender.address()))
+                    .filter(user -> user.registeredAt().isAfter(invite.createdAt())).findFirst()
+                    .ifPresent(user -> signedUp.put(invite, user));
+        }
+        return signedUp;
+    }
+
+    /**
+     * The taps under {@code waiting}, as many as {@code room} allows: "Send it to them" for each whose namesake signed
+     * up since (the tap the sender was offered then), then one cancelling each.
+     */
+    List<Choice> taps(User sender, List<Invite> waiting, int room) {
+        Map<Invite, User> signedUp = signedUpSince(sender, waiting);
         List<Choice> taps = new ArrayList<>();
-        for (int i = 0; i < Math.min(waiting.size(), room); i++) {
+        for (int i = 0; i < waiting.size(); i++) {
+            Invite invite = waiting.get(i);
+            if (signedUp.containsKey(invite)) {
+                taps.add(new Choice(signedUp.size() == 1 ? "Send it to them" : "Send " + (i + 1) + " to them",
+                        Command.InviteNamesake.sendPayload(invite.token(),
+                                invites.namesake(invite, signedUp.get(invite).address()))));
+            }
+        }
+        for (int i = 0; i < waiting.size(); i++) {
             taps.add(new Choice("Cancel invite " + (i + 1), payload(waiting.get(i))));
         }
-        return taps;
+        return List.copyOf(taps.subList(0, Math.min(taps.size(), room)));
     }
 
     private static String payload(Invite invite) {

@@ -117,6 +117,28 @@ class WordsBesideALinkTest {
         assertThat(tap("👥 Carol", last().choices().get(1).payload())).isEqualTo("Send " + TITLE + " to Carol?");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"for Carol ", "to Carol ", "For Carol: "})
+    void forOrToANameThatIsAGroupsAndAFriendsAsksToo(String before) {
+        bot.reply("alice", "create_group Carol");
+
+        assertThat(bot.reply("alice", before + LINK)).isEqualTo("\"Carol\" is the name of one of your groups and "
+                + "of someone you know. Who is it for?");
+        assertThat(last().choices()).extracting(Choice::title).startsWith("Carol King", "👥 Carol");
+        assertThat(bot.stores.drafts().findDraft(at("alice")).orElseThrow().pre()).as("a name, not a note").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Carol", "for Carol", "to Carol"})
+    void aNameThatIsAGroupsAndAFriendsTypedAtWhoIsItForAsksToo(String typed) {
+        bot.reply("alice", "create_group Carol");
+        assertThat(bot.reply("alice", LINK)).startsWith("Who is it for?");
+
+        assertThat(bot.reply("alice", typed)).contains("\"Carol\" is the name of one of your groups and of someone "
+                + "you know.");
+        assertThat(last().choices()).extracting(Choice::title).startsWith("Carol King", "👥 Carol");
+    }
+
     @Test
     void aGroupNamedAsAFriendsWholeNameAsksToo() {
         bot.reply("alice", "create_group \"Bob Fisher\"");

@@ -3,6 +3,7 @@ package app.sendsongs.core.fakes;
 import app.sendsongs.core.groupchat.ChatSong;
 import app.sendsongs.core.groupchat.CountedMember;
 import app.sendsongs.core.groupchat.GroupChatStore;
+import app.sendsongs.core.groupchat.WaitingTap;
 import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,27 @@ public final class InMemoryGroupChats implements GroupChatStore {
 
     private final List<CountedMember> members = new ArrayList<>();
     private final Map<String, ChatSong> songs = new LinkedHashMap<>();
+    private final Map<ChatAddress, WaitingTap> taps = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void keepTap(WaitingTap tap) {
+        taps.put(tap.person(), tap);
+    }
+
+    @Override
+    public synchronized Optional<WaitingTap> waitingTap(ChatAddress person) {
+        return Optional.ofNullable(taps.get(person));
+    }
+
+    @Override
+    public synchronized void dropTap(ChatAddress person) {
+        taps.remove(person);
+    }
+
+    /** Taps kept past {@code cutoff} go. */
+    synchronized void purgeBefore(Instant cutoff) {
+        taps.values().removeIf(tap -> tap.expiresAt().isBefore(cutoff));
+    }
 
     @Override
     public synchronized boolean addMember(CountedMember member) {
@@ -104,6 +126,7 @@ public final class InMemoryGroupChats implements GroupChatStore {
     /** Counts the person out of every chat. */
     synchronized void forget(ChatAddress person) {
         members.removeIf(m -> m.person().equals(person));
+        taps.remove(person);
     }
 
     /** Every chat song, for tests. */

@@ -49,6 +49,7 @@ public final class InMemoryStores {
             public void purgeBefore(Instant cutoff) {
                 registrations.purgeBefore(cutoff);
                 choices.purgeBefore(cutoff);
+                groupChats.purgeBefore(cutoff);
                 drafts.purgeBefore(cutoff);
                 inbound.purgeBefore(cutoff);
                 outbox.purgeBefore(cutoff);

@@ -40,7 +40,7 @@ class GroupSummaryTest {
                     SendSongs.Settings.DEDUPE_WINDOW),
             WatchSchedule.standard(), clock, new TellingNames(stores.users(),
                     new Contacts(stores.shares(), stores.groups(), new GroupFinder(stores.groups(), stores.users()),
-                            stores.users())));
+                            stores.users())), (groupId, person) -> ChatPresence.Gone.LEFT_THE_GROUP);
 
     @Test
     void membersWhoseWatchEndedUncertainlyAreSaidToMaybeHaveBeenMissed() {

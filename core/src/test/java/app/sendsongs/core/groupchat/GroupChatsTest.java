@@ -230,10 +230,11 @@ class GroupChatsTest {
     }
 
     @Test
-    void someoneWhoHasNotConnectedIsSentToTheBotsPrivateChatAndNotCounted() {
+    void someoneWhoHasNotConnectedIsSentToTheBotsPrivateChatAndNotCountedYet() {
         FakeGroupChats.TapAnswer answer = tap(DAN, "join");
 
-        assertThat(answer.notice()).contains("Connect with me first");
+        assertThat(answer.notice()).isEqualTo("Connect with me first (I've opened our chat): once you have, you're "
+                + "counted in here.");
         assertThat(answer.open()).hasValueSatisfying(link -> assertThat(link.toString()).endsWith("start=group"));
         assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
 
@@ -243,16 +244,84 @@ class GroupChatsTest {
     }
 
     @Test
-    void someoneSentFromAChatToConnectIsToldInTheirPrivateChatToComeBackAndTapCountMeIn() {
+    void aNewcomerWhoTappedCountMeInIsCountedInOnceConnectedAndToldSoAfterTheWelcome() {
+        chats.titled(BAND_CHAT.id(), "Friday Band");
+        people.nameIs(DAN.id(), "Dan Dole");
         tap(DAN, "join"); // its answer is a notice that goes in a moment
 
         List<String> opened = bot.handle(new Inbound.OpenedLink(bot.nextEventId(), DAN, bot.clock.instant(), "group"));
+        assertThat(opened.getFirst()).startsWith("Once you've connected, you're counted in for the group chat where "
+                + "you tapped Count me in.\n\nHi! I'm Send Songs");
 
-        assertThat(opened.getFirst()).startsWith("Once you've connected, go back to the group chat and tap Count me in "
-                + "there to get the songs shared in it.\n\nHi! I'm Send Songs");
-        bot.register(DAN, "Dan Dole");
+        bot.connectThroughOwnLink(DAN, SourceKind.SPOTIFY, DAN.key());
+
+        List<String> inbox = bot.inbox(DAN);
+        assertThat(inbox.get(inbox.size() - 2)).startsWith("Welcome, Dan Dole!");
+        assertThat(inbox.getLast()).isEqualTo("You're counted in for Friday Band: songs shared there come to you.");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person).containsExactly(DAN);
+        assertThat(bot.stores.groupChats().waitingTap(DAN)).as("used").isEmpty();
+    }
+
+    @Test
+    void aJoinSentBeforeConnectingCountsInOnceConnectedWithARegisterCode() {
+        chats.titled(BAND_CHAT.id(), "Friday Band");
+        command(DAN, "join", "");
+        String code = bot.registrationCode(SourceKind.LASTFM, "dandole");
+
+        List<String> answers = bot.say(DAN, "register code:\"" + code + "\" name:\"Dan Dole\"");
+
+        assertThat(answers).hasSize(2);
+        assertThat(answers.getFirst()).startsWith("Welcome, Dan Dole!");
+        assertThat(answers.getLast()).isEqualTo("You're counted in for Friday Band: songs shared there come to you.");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person).containsExactly(DAN);
+    }
+
+    @Test
+    void aKeptTapCountsNobodyInWhoHasLeftTheChatSinceOrConnectsADayLater() {
+        tap(DAN, "join");
+        chats.leaves(BAND_CHAT.id(), DAN.id());
+        bot.connectThroughOwnLink(DAN, SourceKind.SPOTIFY, DAN.key());
+        assertThat(bot.inbox(DAN)).noneMatch(text -> text.contains("counted in"));
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+
+        ChatAddress erin = new ChatAddress(CHATS, "5");
+        chats.chat(BAND_CHAT.id(), "1", "2", "3", "5");
+        tap(erin, "join");
+        bot.advance(Duration.ofHours(25));
+        bot.connectThroughOwnLink(erin, SourceKind.SPOTIFY, erin.key());
+        assertThat(bot.inbox(erin)).noneMatch(text -> text.contains("counted in for"));
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+    }
+
+    @Test
+    void forgetMeBeforeConnectingDeletesTheKeptTap() {
+        tap(DAN, "join");
+
+        bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), DAN, bot.clock.instant(), "forget_me confirm",
+                "Yes, delete it all"));
+
+        assertThat(bot.stores.groupChats().waitingTap(DAN)).isEmpty();
         assertThat(bot.handle(new Inbound.OpenedLink(bot.nextEventId(), DAN, bot.clock.instant(), "group")).getFirst())
-                .as("connected: the menu").doesNotContain("Once you've connected");
+                .startsWith("Once you've connected, go back to the group chat and tap Count me in there");
+    }
+
+    @Test
+    void theSummaryTellsSomeoneWhoSentLeaveButIsStillInTheChatFromSomeoneWhoLeftIt() {
+        bot.register(DAN, "Dan Dole");
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        tap(DAN, "join");
+        command(ALICE, "send", LINK);
+
+        command(BOB, "leave", "");
+        chats.leaves(BAND_CHAT.id(), CAROL.id());
+        in(CAROL, new GroupChatAction.MemberLeft(CAROL));
+        bot.play(DAN, FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.inbox(ALICE)).contains("1 of 1 played " + FakeMusic.SONG.title() + " (sent to Friday Band)."
+                + "\nNot counted, left the chat: Carol Chen.\nNot counted, stopped getting the chat's songs: Bob "
+                + "Fisher.");
     }
 
     @Test
@@ -641,6 +710,7 @@ class GroupChatsTest {
         tap(CAROL, "join");
         command(ALICE, "send", LINK);
 
+        chats.leaves(BAND_CHAT.id(), CAROL.id());
         in(CAROL, new GroupChatAction.MemberLeft(CAROL));
         bot.play(BOB, FakeMusic.SONG);
         bot.advance(Duration.ofMinutes(5));
@@ -649,7 +719,7 @@ class GroupChatsTest {
                 .extracting(Share::status).isEqualTo(ShareStatus.LEFT_GROUP);
         assertThat(lastChatText()).contains("Played by 1 of 1: Bob Fisher.");
         assertThat(bot.inbox(ALICE)).filteredOn(text -> text.startsWith("1 of 1 played")).singleElement().asString()
-                .contains("no longer in the group: Carol Chen");
+                .contains("left the chat: Carol Chen");
     }
 
     @Test

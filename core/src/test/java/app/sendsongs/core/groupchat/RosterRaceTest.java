@@ -113,5 +113,20 @@ class RosterRaceTest {
         public List<ChatSong> chatSongsAwaitingBot(ChatAddress chat) {
             return store.chatSongsAwaitingBot(chat);
         }
+
+        @Override
+        public void keepTap(WaitingTap tap) {
+            store.keepTap(tap);
+        }
+
+        @Override
+        public Optional<WaitingTap> waitingTap(ChatAddress person) {
+            return store.waitingTap(person);
+        }
+
+        @Override
+        public void dropTap(ChatAddress person) {
+            store.dropTap(person);
+        }
     }
 }

@@ -11,6 +11,7 @@ import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,24 @@ class InviteNamesakesTest {
         bot.chat.linksTo("https://m.me/page?ref=");
         telegram.linksTo(T_ME);
         bot.register(ALICE, "Alice Smith");
+    }
+
+    @Test
+    void pendingShowsAnInviteWhoseNamesakeSignedUpSinceWithTheSameSendTap() {
+        bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK);
+        bot.advance(Duration.ofMinutes(10));
+        signUpThroughOwnLink(DAN, "Dan Brown");
+        String offered = telegram.messages(ALICE.id()).getLast().choices().getFirst().payload();
+
+        assertThat(bot.reply(ALICE, "pending")).isEqualTo("Invites nobody has signed up through yet:\n1. " + TITLE
+                + " → \"Dan Brown\": Dan Brown has signed up since; the link works for 7 more days\nCancel one "
+                + "with: /cancel invite <number>");
+        List<Choice> taps = telegram.messages(ALICE.id()).getLast().choices();
+        assertThat(taps).extracting(Choice::title).containsExactly("Send it to them", "Cancel invite 1");
+        assertThat(taps.getFirst().payload()).isEqualTo(offered);
+
+        assertThat(tap(ALICE, offered)).startsWith("Sent " + TITLE + " to Dan Brown.");
+        assertThat(bot.inbox(DAN)).anyMatch(text -> text.startsWith("🎵 Alice Smith sent you a song: " + TITLE));
     }
 
     @Test

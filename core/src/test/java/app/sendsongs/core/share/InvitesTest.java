@@ -219,6 +219,16 @@ class InvitesTest {
     }
 
     @Test
+    void pendingShowsTheInvitesAfterABlankLineBelowTheSongs() {
+        bot.register(new ChatAddress(Platform.TELEGRAM, "3003"), "Bob Fisher");
+        assertThat(bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + LINK)).startsWith("Sent");
+        bot.reply(ALICE, "send_song name:\"Carol Jones\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply(ALICE, "pending")).contains("Stop one with: /cancel <number>\n\nInvites nobody has "
+                + "signed up through yet:\n1. " + FakeMusic.OTHER_SONG.title());
+    }
+
+    @Test
     void theSenderSeesAnInviteNobodyUsedInPendingAndCancelsItSoItsLinkNoLongerWorks() {
         String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
         String token = ref.substring(Invite.REF_PREFIX.length());

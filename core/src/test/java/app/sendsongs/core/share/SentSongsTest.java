@@ -4,6 +4,7 @@ import static app.sendsongs.core.fakes.BotHarness.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.sendsongs.core.chat.Choice;
+import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
@@ -105,6 +106,26 @@ class SentSongsTest {
                 + "• " + OTHER + " → Carol King: cancelled\n"
                 + "• " + SONG + " → Carol King: not played in time\n"
                 + "• " + SONG + " → Bob Fisher: played 7 days ago");
+    }
+
+    /** More songs than a message has taps for: the list says any can be cancelled by its number, and how. */
+    @Test
+    void withTwentyPendingSongsTheTapsCoverTheFirstTwelveAndTheListSaysHowToCancelAnyOfThem() {
+        for (int i = 0; i < 20; i++) {
+            Track song = FakeMusic.track("4uLU6hMCjMI75M1A2tKU" + (10 + i), "Song " + i, "Band");
+            bot.music.add(song);
+            send("Bob Fisher", song);
+            bot.advance(Duration.ofHours(3)); // within one friend's daily limit
+        }
+
+        List<String> list = bot.reply("alice", "pending").lines().toList();
+        assertThat(list).hasSize(22);
+        assertThat(list.getLast()).isEqualTo("Stop one with: cancel <number> (any of 1 to 20; the taps below "
+                + "cover 1 to 12)");
+        assertThat(bot.chat.messages("alice").getLast().choices()).hasSize(Message.MAX_CHOICES)
+                .extracting(Choice::title).endsWith("Cancel 12", "Cancel all");
+        String seventeenth = list.get(17).substring("17. ".length(), list.get(17).indexOf(" → "));
+        assertThat(bot.reply("alice", "cancel 17")).isEqualTo("Stopped watching " + seventeenth + " for Bob Fisher.");
     }
 
     /** Ten songs a page, newest first; the older ones were out of reach ("history takes nothing after it"). */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.sendsongs.core.groupchat.ChatSong;
 import app.sendsongs.core.groupchat.CountedMember;
 import app.sendsongs.core.groupchat.GroupChatStore;
+import app.sendsongs.core.groupchat.WaitingTap;
 import app.sendsongs.core.shared.ChatAddress;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link GroupChatStore}: people counted in for a group chat (once each, also when counted in at the same moment
  * from many threads), the listings both ways and their order, a chat emptied when the bot leaves it, and the chat
- * messages of songs with their due updates and those waiting for the bot to be added back to their chat.
+ * messages of songs with their due updates and those waiting for the bot to be added back to their chat; the Count me
+ * in tapped before connecting, one per person, gone when dropped, expired and purged, or the person forgotten.
  */
 public abstract class GroupChatStoreContract extends StoreFixture {
     private static final ChatAddress BAND = onTelegram("-1001987654321");
@@ -170,5 +172,31 @@ public abstract class GroupChatStoreContract extends StoreFixture {
 
         assertThat(chats().chatsOf(ALICE)).isEmpty();
         assertThat(chats().membersOf(BAND)).extracting(CountedMember::person).containsExactly(BOB);
+    }
+
+    @Test
+    void aTapKeptBeforeConnectingIsOnePerPersonTheNewestReplacingTheFormer() {
+        chats().keepTap(new WaitingTap(ALICE, BAND, minutes(10)));
+        chats().keepTap(new WaitingTap(ALICE, CHOIR, minutes(20)));
+        chats().keepTap(new WaitingTap(BOB, BAND, minutes(30)));
+
+        assertThat(chats().waitingTap(ALICE)).contains(new WaitingTap(ALICE, CHOIR, minutes(20)));
+        chats().dropTap(ALICE);
+        assertThat(chats().waitingTap(ALICE)).isEmpty();
+        assertThat(chats().waitingTap(BOB)).contains(new WaitingTap(BOB, BAND, minutes(30)));
+        assertThat(chats().membersOf(BAND)).as("a kept tap counts nobody in").isEmpty();
+    }
+
+    @Test
+    void anExpiredTapIsPurgedAndAForgottenPersonsGoes() {
+        chats().keepTap(new WaitingTap(ALICE, BAND, minutes(10)));
+        chats().keepTap(new WaitingTap(BOB, BAND, minutes(30)));
+
+        housekeeping.purgeBefore(minutes(20));
+        assertThat(chats().waitingTap(ALICE)).isEmpty();
+        assertThat(chats().waitingTap(BOB)).isPresent();
+
+        housekeeping.forgetPerson(BOB);
+        assertThat(chats().waitingTap(BOB)).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package app.sendsongs.store.dynamodb;
 import app.sendsongs.core.groupchat.ChatSong;
 import app.sendsongs.core.groupchat.CountedMember;
 import app.sendsongs.core.groupchat.GroupChatStore;
+import app.sendsongs.core.groupchat.WaitingTap;
 import app.sendsongs.core.shared.ChatAddress;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,10 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code CHATSONG}; while its update is due it is in the {@code due} index under {@code CHATSONG}, and while it waits
  * for the bot to be added back to its chat, in {@code gsi1} under {@code CHATSONGAWAITING#<chat>}. The chat's topic
  * it is posted in, if any, is its {@code topic} (an item written before topics were kept has none: it is in the chat).
+ * A Count me in tapped by someone not connected yet is {@code CHATTAP#<person>} / {@code CHATTAP}, in the due index
+ * under {@code PURGE} at its expiry, so the hourly purge removes it.
  */
 final class DynamoGroupChats implements GroupChatStore {
     static final String MEMBER_TYPE = "CHATMEMBER";
     static final String SONG_TYPE = "CHATSONG";
+    static final String TAP_TYPE = "CHATTAP";
+    private static final String EXPIRES_AT = "expiresAt";
     private static final String MEMBER = "MEMBER#";
     private static final String MEMBER_OF = "CHATMEMBEROF#";
     private static final String AWAITING_BOT_IN = "CHATSONGAWAITING#";
@@ -72,9 +77,37 @@ final class DynamoGroupChats implements GroupChatStore {
         table.deleteAll(memberItems(chat).stream().map(DynamoGroupChats::keyOf).toList());
     }
 
-    /** Counts the person out of every chat (forgetting them). */
+    /** Counts the person out of every chat (forgetting them), and a tap kept for them goes. */
     void forget(ChatAddress person) {
         table.deleteAll(chatsOf(person).stream().map(member -> memberKey(member.chat(), person)).toList());
+        dropTap(person);
+    }
+
+    @Override
+    public void keepTap(WaitingTap tap) {
+        String person = PersonKey.of(tap.person());
+        Map<String, AttributeValue> item = TableLayout.item(TAP_TYPE, TAP_TYPE + "#" + person, TAP_TYPE);
+        item.put(PERSON, Attr.person(tap.person()));
+        item.put(CHAT, Attr.person(tap.chat()));
+        item.put(EXPIRES_AT, Attr.time(tap.expiresAt()));
+        TableLayout.putDue(item, Purge.KIND, TAP_TYPE + "#" + person, tap.expiresAt());
+        TableLayout.putGcAfter(item, tap.expiresAt());
+        table.put(item);
+    }
+
+    @Override
+    public Optional<WaitingTap> waitingTap(ChatAddress person) {
+        return table.get(tapKey(person)).map(item -> new WaitingTap(Attr.person(item, PERSON),
+                Attr.person(item, CHAT), Attr.time(item, EXPIRES_AT)));
+    }
+
+    @Override
+    public void dropTap(ChatAddress person) {
+        table.delete(tapKey(person));
+    }
+
+    private static Map<String, AttributeValue> tapKey(ChatAddress person) {
+        return TableLayout.key(TAP_TYPE + "#" + PersonKey.of(person), TAP_TYPE);
     }
 
     @Override

@@ -3,6 +3,7 @@ package app.sendsongs.store.sqlite;
 import app.sendsongs.core.groupchat.ChatSong;
 import app.sendsongs.core.groupchat.CountedMember;
 import app.sendsongs.core.groupchat.GroupChatStore;
+import app.sendsongs.core.groupchat.WaitingTap;
 import app.sendsongs.core.shared.ChatAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Who is counted in for each group chat ({@code group_chat_members}) and songs' chat messages ({@code group_chat_songs}). */
+/**
+ * Who is counted in for each group chat ({@code group_chat_members}), songs' chat messages ({@code group_chat_songs}),
+ * and the Count me in taps of people not connected yet ({@code waiting_taps}).
+ */
 final class SqliteGroupChats implements GroupChatStore {
     private static final String MEMBER_COLUMNS = "chat_address, person_address, joined_at";
     private static final String SONG_COLUMNS = "group_send_id, chat_address, message_ref, update_due_at, awaiting_bot, "
@@ -85,9 +89,28 @@ final class SqliteGroupChats implements GroupChatStore {
         return db.read(s -> s.query(AWAITING_BOT, SqliteGroupChats::song, chat));
     }
 
-    /** Within a transaction: the person is counted out of every chat. */
+    @Override
+    public void keepTap(WaitingTap tap) {
+        db.write(s -> s.update("INSERT OR REPLACE INTO waiting_taps (person_address, chat_address, expires_at) "
+                + "VALUES (?, ?, ?)", tap.person(), tap.chat(), tap.expiresAt()));
+    }
+
+    @Override
+    public Optional<WaitingTap> waitingTap(ChatAddress person) {
+        return db.read(s -> s.queryOne("SELECT person_address, chat_address, expires_at FROM waiting_taps "
+                + "WHERE person_address = ?", rs -> new WaitingTap(Codec.address(rs, "person_address"),
+                Codec.address(rs, "chat_address"), Codec.instant(rs, "expires_at")), person));
+    }
+
+    @Override
+    public void dropTap(ChatAddress person) {
+        db.write(s -> s.update("DELETE FROM waiting_taps WHERE person_address = ?", person));
+    }
+
+    /** Within a transaction: the person is counted out of every chat, and a tap kept for them goes. */
     static void forget(Session s, ChatAddress person) throws SQLException {
         s.update("DELETE FROM group_chat_members WHERE person_address = ?", person);
+        s.update("DELETE FROM waiting_taps WHERE person_address = ?", person);
     }
 
     private static CountedMember member(ResultSet rs) throws SQLException {
