@@ -86,6 +86,14 @@ public final class WatchPlanner {
     }
 
     /**
+     * Plans a check of the person at {@code at} (to remind them their Spotify grant ends, whatever songs they are sent
+     * by then), unless one comes sooner; a watch made for it reads from now.
+     */
+    public void checkBy(ChatAddress person, Instant at) {
+        watches.scheduleWatch(person, at, clock.instant());
+    }
+
+    /**
      * The person wrote to the bot, so they are probably about and may have played a song sent
      * to them: their pending check is brought forward to now. Costs one read by key at most
      * once per {@link #BRING_FORWARD_AT_MOST_EVERY} per person, and a write only when the check
