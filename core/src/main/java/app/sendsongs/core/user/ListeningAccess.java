@@ -12,7 +12,9 @@ import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.RelativeTime;
+import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,7 +136,8 @@ public final class ListeningAccess {
         if (remindAt.isEmpty() || clock.instant().isBefore(remindAt.get())) {
             return user;
         }
-        Instant ends = ((SpotifyConnection) user.connection()).grantEndsAt().orElseThrow();
+        SpotifyConnection grant = (SpotifyConnection) user.connection();
+        Instant ends = grant.grantEndsAt().orElseThrow();
         if (!clock.instant().isBefore(ends)) {
             return user; // over already: the next read tells them it ended
         }
@@ -144,13 +147,19 @@ public final class ListeningAccess {
         }
         User told = current.withGrantState(GrantState.ENDING_SOON_TOLD);
         users.saveUser(told);
-        outbox.notify(user.address(), Message.text("Your Spotify connection " + RelativeTime.markEnds(ends)
+        outbox.notifyOnce(reminderId(user.address(), grant), user.address(), Message.text("Your Spotify connection "
+                + RelativeTime.markEnds(ends)
                 // "Reconnect now": the notice may wait for the person to write until after the end it names
                 + ": Spotify asks everyone to allow apps again every six months. Reconnect now and I'll go on "
                 + "watching the songs friends send you. Your own link " + heldLink(user, SourceKind.SPOTIFY))
                 .withChoices(List.of(
-                new Choice("Reconnect Spotify", SourceChoices.of(SourceKind.SPOTIFY).payload()))));
+                new Choice("Reconnect Spotify", SourceChoices.of(SourceKind.SPOTIFY).payload()))), List.of());
         return told;
+    }
+
+    /** The id the reminder that a grant ends is held under: one per consent. */
+    private static String reminderId(ChatAddress person, SpotifyConnection grant) {
+        return StableIds.of("spotify grant ends", person.key(), String.valueOf(grant.consentedAt()));
     }
 
     /**
@@ -201,6 +210,10 @@ public final class ListeningAccess {
         }
         SourceKind kind = user.connection().kind();
         users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
+        if (user.connection() instanceof SpotifyConnection grant) {
+            // a reminder that it ends, still held (the person has not written since), is moot now: one notice, one link
+            outbox.withdraw(user.address(), List.of(reminderId(user.address(), grant)));
+        }
         outbox.notify(user.address(), Message.text("Your " + kind.displayName() + " connection has ended ("
                 + whyEnded(kind) + "), so I can't see whether you play the songs friends sent you. Reconnect "
                 + "with your own link " + heldLink(user, kind) + " — I'll pick up where I left off. Or tap another service to switch "

@@ -286,6 +286,27 @@ class WatchingEverySourceTest {
     }
 
     @Test
+    void aReminderStillHeldWhenTheGrantEndsGivesWayToTheNoticeThatItEnded() {
+        Instant consented = bot.clock.instant();
+        User bob = bot.register("bob", "Bob Fisher");
+        SpotifyConnection grant = (SpotifyConnection) bob.connection();
+        bot.stores.users().saveUser(bob.withConnection(new SpotifyConnection(grant.accountId(), grant.accessToken(),
+                grant.accessTokenExpiresAt(), grant.refreshToken(), consented.minus(Duration.ofDays(180)))));
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.advance(Duration.ofHours(2));
+        bot.music.revoke(at("bob"));
+        bot.advance(Duration.ofHours(2));
+
+        bot.chat.windowOpens("bob");
+        bot.say("bob", "hi");
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection "))
+                .as("one notice, one link: the reminder is moot").singleElement().asString()
+                .startsWith("Your Spotify connection has ended");
+    }
+
+    @Test
     void aSpotifyGrantNearItsSixMonthsGetsOneReminderToReconnect() {
         Instant consented = bot.clock.instant();
         User bob = bot.register("bob", "Bob Fisher");
