@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Puts receivers' listen checks on the calendar. */
 public final class WatchPlanner {
@@ -100,11 +101,25 @@ public final class WatchPlanner {
      * was not due soon anyway.
      */
     public void personWrote(ChatAddress person) {
+        personWrote(person, Optional.empty());
+    }
+
+    /**
+     * As {@link #personWrote(ChatAddress)}; {@code reminderAt}, when the person is due a reminder that their Spotify
+     * grant ends: someone with no check planned gets one then (or now, when that has passed), which a consent made
+     * before such checks were planned lacks.
+     */
+    public void personWrote(ChatAddress person, Optional<Instant> reminderAt) {
         Instant now = clock.instant();
         if (!firstConsiderationSince(person, now.minus(BRING_FORWARD_AT_MOST_EVERY), now)) {
             return;
         }
-        watches.findWatch(person).filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
+        Optional<Watch> planned = watches.findWatch(person);
+        if (planned.isEmpty()) {
+            reminderAt.ifPresent(at -> watches.scheduleWatch(person, at.isAfter(now) ? at : now, now));
+            return;
+        }
+        planned.filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
                 .ifPresent(watch -> watches.scheduleWatch(person, now, watch.checkedThrough()));
     }
 

@@ -286,6 +286,23 @@ class WatchingEverySourceTest {
     }
 
     @Test
+    void someoneWhoConsentedBeforeRemindersWerePlannedGetsTheirsPlannedWhenTheyWrite() {
+        User bob = bot.register("bob", "Bob Fisher");
+        SpotifyConnection grant = (SpotifyConnection) bob.connection();
+        Instant consented = bot.clock.instant().minus(Duration.ofDays(100));
+        bot.stores.users().saveUser(bob.withConnection(new SpotifyConnection(grant.accountId(), grant.accessToken(),
+                grant.accessTokenExpiresAt(), grant.refreshToken(), consented)));
+        assertThat(bot.stores.watches().findWatch(at("bob"))).as("nothing planned for them").isEmpty();
+
+        bot.say("bob", "hi");
+        Instant ends = ((SpotifyConnection) bot.user("bob").connection()).grantEndsAt().orElseThrow();
+        bot.advance(Duration.between(bot.clock.instant(), ends.minus(Duration.ofDays(2))));
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection "))
+                .singleElement().asString().contains("Spotify asks everyone to allow apps again");
+    }
+
+    @Test
     void aReminderStillHeldWhenTheGrantEndsGivesWayToTheNoticeThatItEnded() {
         Instant consented = bot.clock.instant();
         User bob = bot.register("bob", "Bob Fisher");
