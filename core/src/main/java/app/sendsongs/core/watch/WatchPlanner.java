@@ -119,7 +119,9 @@ public final class WatchPlanner {
             reminderAt.ifPresent(at -> watches.scheduleWatch(person, at.isAfter(now) ? at : now, now));
             return;
         }
+        // a check due no sooner than the reminder is the reminder's alone (no song waits for it): left where it is
         planned.filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
+                .filter(watch -> reminderAt.map(watch.dueAt()::isBefore).orElse(true))
                 .ifPresent(watch -> watches.scheduleWatch(person, now, watch.checkedThrough()));
     }
 
