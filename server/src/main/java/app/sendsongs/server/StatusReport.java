@@ -36,8 +36,10 @@ final class StatusReport {
         }
         line(out, "  must connect again", figures.needingReconnect(), figures.needingReconnect() > 0
                 ? "their songs wait until they do" : "");
-        line(out, "Songs being watched", figures.songsWatched(), "for " + figures.watchedReceivers()
-                + (figures.watchedReceivers() == 1 ? " receiver" : " receivers"));
+        line(out, "Songs being watched", figures.songsWatched(), "");
+        // a person on Spotify keeps a check planned with no song too: the one that reminds them their grant ends
+        line(out, "Listen checks planned", figures.watchedReceivers(), figures.watchedReceivers() == 0 ? ""
+                : "one a person: for their songs, or to remind them before their Spotify consent ends");
         line(out, "Songs not delivered yet", figures.songsHeld(), "");
         line(out, "Held messages", figures.heldMessages(), figures.heldMessages() == 0 ? ""
                 : "for " + figures.peopleWaiting() + (figures.peopleWaiting() == 1 ? " person" : " people")

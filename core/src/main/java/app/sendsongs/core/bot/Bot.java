@@ -25,6 +25,7 @@ import app.sendsongs.core.share.SongsThatWaited;
 import app.sendsongs.core.share.WhichPerson;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.ListeningAccess;
 import app.sendsongs.core.user.PersonHandles;
 import app.sendsongs.core.user.Reachability;
 import app.sendsongs.core.user.User;
@@ -170,7 +171,8 @@ public final class Bot {
         List<HeldMessage> held = outbox.heldFor(from);
         songsThatWaited.goingOut(held);
         outbox.personWrote(held);
-        user.ifPresent(u -> planner.personWrote(from));
+        user.ifPresent(u -> planner.personWrote(from, ListeningAccess.grantReminderAt(u)
+                .filter(at -> clock.instant().isBefore(at.plus(ListeningAccess.REMIND_BEFORE_GRANT_ENDS)))));
         outbox.reply(from, answer);
         registeredNow.ifPresent(this::registered); // they registered just now
     }

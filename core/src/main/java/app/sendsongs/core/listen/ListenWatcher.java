@@ -63,6 +63,7 @@ public final class ListenWatcher {
     private final Duration lease;
     private final PreferenceStore preferences;
     private final TellingNames names;
+    private final ListeningAccess access;
     private final HistoryReader reader;
     private final RegularChecks regularChecks;
     private final SettledShares settledShares;
@@ -79,6 +80,7 @@ public final class ListenWatcher {
         this.clock = clock;
         this.lease = lease;
         this.preferences = preferences;
+        this.access = access;
         this.reader = new HistoryReader(access, schedule, clock);
         this.regularChecks = new RegularChecks(schedule, access);
         this.settledShares = new SettledShares(shares, preferences, outbox, settled);
@@ -133,8 +135,13 @@ public final class ListenWatcher {
             // as forget_me deletes the songs people sent them; else they stayed watched forever, for nobody.
             shares.deleteSharesOf(watch.receiver());
         }
-        if (watched.isEmpty() || receiver.isEmpty()) {
+        if (receiver.isEmpty()) {
             watches.endWatch(watch);
+            return;
+        }
+        if (watched.isEmpty()) {
+            User current = access.remindIfGrantEndsSoon(receiver.get());
+            finish(watch, current, Optional.empty(), watch.checkedThrough());
             return;
         }
         switch (reader.read(watch, receiver.get(), watched)) {
@@ -165,7 +172,7 @@ public final class ListenWatcher {
         notices.send(outbox);
         settledShares.settleAsChosenNow(receiver, settling);
         Optional<Instant> regular = regularChecks.next(waiting, receiver, recent, coverage, now, read.connection());
-        finish(watch, schedule.receiversNextCheck(regular, lastChecks(waiting)), readThrough);
+        finish(watch, receiver, schedule.receiversNextCheck(regular, lastChecks(waiting)), readThrough);
     }
 
     /** The share as the receiver's choices stand now: marked receipts-off when they no longer tell its sender. */
@@ -246,11 +253,21 @@ public final class ListenWatcher {
         }
         notices.send(outbox);
         settledShares.settleAsChosenNow(receiver, settling);
-        finish(watch, schedule.receiversNextCheck(waiting.isEmpty() ? Optional.empty() : retryAt, lastChecks(waiting)),
-                watch.checkedThrough());
+        finish(watch, receiver, schedule.receiversNextCheck(waiting.isEmpty() ? Optional.empty() : retryAt,
+                lastChecks(waiting)), watch.checkedThrough());
     }
 
-    private void finish(Watch watch, Optional<Instant> next, Instant readThrough) {
+    /**
+     * Plans the receiver's next check, {@code next}, or the one that reminds them their Spotify grant ends when that
+     * comes first or alone ({@link ListeningAccess#grantReminderAt}): a person with no song being watched is reminded
+     * too. Ends the watch when neither is to come.
+     */
+    private void finish(Watch watch, User receiver, Optional<Instant> regular, Instant readThrough) {
+        Instant now = clock.instant();
+        Optional<Instant> reminder = ListeningAccess.grantReminderAt(receiver).filter(at -> at.isAfter(now));
+        Optional<Instant> next = regular.isPresent() && reminder.isPresent()
+                ? Optional.of(regular.get().isBefore(reminder.get()) ? regular.get() : reminder.get())
+                : regular.or(() -> reminder);
         if (next.isPresent()) {
             watches.rescheduleWatch(watch, next.get(), readThrough);
         } else {

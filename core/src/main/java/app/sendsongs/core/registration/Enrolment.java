@@ -90,7 +90,9 @@ final class Enrolment {
             return Message.text(switching ? switchedText(updated, connection.kind()) : connectedAgain(updated));
         }
         String chosen = name.orElseThrow();
-        users.saveUser(new User(person, chosen, connection, GrantState.ACTIVE, messageAt, messageAt));
+        User registered = new User(person, chosen, connection, GrantState.ACTIVE, messageAt, messageAt);
+        users.saveUser(registered);
+        watching.consented(registered);
         handles.learn(person);
         return welcome(person, chosen, connection.kind());
     }
@@ -145,6 +147,7 @@ final class Enrolment {
         Instant now = clock.instant();
         User registered = new User(person, name, connection, GrantState.ACTIVE, now, now);
         users.saveUser(registered);
+        watching.consented(registered);
         handles.learn(person);
         CommandStyle style = CommandStyle.of(person);
         outbox.notify(person, withAfterword(profileName.isPresent()
@@ -175,7 +178,7 @@ final class Enrolment {
 
     /**
      * Saved first, so the check brought forward finds the new connection; {@code switchedAt}, the new source is read
-     * from then on.
+     * from then on. A new Spotify grant has its reminder's check planned.
      */
     private void saveAndWatchAgain(User after, boolean switched, Instant switchedAt) {
         users.saveUser(after);
@@ -184,6 +187,7 @@ final class Enrolment {
         } else {
             watching.resumeWatching(after.address());
         }
+        watching.consented(after);
     }
 
     private static boolean switched(User existing, ListeningConnection connection) {

@@ -1,6 +1,8 @@
 package app.sendsongs.core.share;
 
 import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.user.ListeningAccess;
+import app.sendsongs.core.user.User;
 import app.sendsongs.core.watch.WatchPlanner;
 import app.sendsongs.core.watch.WatchSchedule;
 import java.time.Instant;
@@ -48,6 +50,14 @@ public final class ShareDelivery {
     public void resumeWatching(ChatAddress receiver) {
         shares.sharesWatchedFor(receiver).stream().map(share -> share.deliveredAt().orElseThrow())
                 .min(Instant::compareTo).ifPresent(earliest -> planner.checkNow(receiver, earliest));
+    }
+
+    /**
+     * The person consented to a source: when it is a Spotify grant, their check comes a few days before it ends at the
+     * latest, to remind them, whether or not songs are being watched for them then.
+     */
+    public void consented(User person) {
+        ListeningAccess.grantReminderAt(person).ifPresent(at -> planner.checkBy(person.address(), at));
     }
 
     /** Whether any song is being watched for the receiver (delivered, not played yet, its watch not over). */

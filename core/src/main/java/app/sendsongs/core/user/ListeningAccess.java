@@ -12,7 +12,9 @@ import app.sendsongs.core.music.MusicServiceException;
 import app.sendsongs.core.music.PersonNotAllowedException;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.music.SpotifyConnection;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.RelativeTime;
+import app.sendsongs.core.shared.StableIds;
 import app.sendsongs.core.shared.Texts;
 import java.time.Clock;
 import java.time.Duration;
@@ -114,16 +116,30 @@ public final class ListeningAccess {
     }
 
     /**
-     * Once per consent: a reminder a few days before Spotify ends a grant, with the person's own link. Answers the
-     * person as stored after it, so what follows (a refresh) does not write back the state before it.
+     * When the person is due the reminder that their Spotify grant ends, a few days before it does; empty when none is
+     * to come (another source, a grant whose consent time is unknown, or one they were told of or that ended).
      */
-    private User remindIfGrantEndsSoon(User user) {
+    public static Optional<Instant> grantReminderAt(User user) {
         if (user.grantState() != GrantState.ACTIVE || !(user.connection() instanceof SpotifyConnection spotify)) {
+            return Optional.empty();
+        }
+        return spotify.grantEndsAt().map(ends -> ends.minus(REMIND_BEFORE_GRANT_ENDS));
+    }
+
+    /**
+     * Once per consent: a reminder a few days before Spotify ends a grant, with the person's own link. Answers the
+     * person as stored after it, so what follows (a refresh) does not write back the state before it. Made by the
+     * person's listen check, whether or not it has songs to read for: one is planned for the reminder's time.
+     */
+    public User remindIfGrantEndsSoon(User user) {
+        Optional<Instant> remindAt = grantReminderAt(user);
+        if (remindAt.isEmpty() || clock.instant().isBefore(remindAt.get())) {
             return user;
         }
-        Optional<Instant> ends = spotify.grantEndsAt();
-        if (ends.isEmpty() || clock.instant().isBefore(ends.get().minus(REMIND_BEFORE_GRANT_ENDS))) {
-            return user;
+        SpotifyConnection grant = (SpotifyConnection) user.connection();
+        Instant ends = grant.grantEndsAt().orElseThrow();
+        if (!clock.instant().isBefore(ends)) {
+            return user; // over already: the next read tells them it ended
         }
         User current = users.findUser(user.address()).orElse(user);
         if (current.grantState() != GrantState.ACTIVE) {
@@ -131,13 +147,19 @@ public final class ListeningAccess {
         }
         User told = current.withGrantState(GrantState.ENDING_SOON_TOLD);
         users.saveUser(told);
-        outbox.notify(user.address(), Message.text("Your Spotify connection " + RelativeTime.markEnds(ends.get())
+        outbox.notifyOnce(reminderId(user.address(), grant), user.address(), Message.text("Your Spotify connection "
+                + RelativeTime.markEnds(ends)
                 // "Reconnect now": the notice may wait for the person to write until after the end it names
                 + ": Spotify asks everyone to allow apps again every six months. Reconnect now and I'll go on "
                 + "watching the songs friends send you. Your own link " + heldLink(user, SourceKind.SPOTIFY))
                 .withChoices(List.of(
-                new Choice("Reconnect Spotify", SourceChoices.of(SourceKind.SPOTIFY).payload()))));
+                new Choice("Reconnect Spotify", SourceChoices.of(SourceKind.SPOTIFY).payload()))), List.of());
         return told;
+    }
+
+    /** The id the reminder that a grant ends is held under: one per consent. */
+    private static String reminderId(ChatAddress person, SpotifyConnection grant) {
+        return StableIds.of("spotify grant ends", person.key(), String.valueOf(grant.consentedAt()));
     }
 
     /**
@@ -188,6 +210,10 @@ public final class ListeningAccess {
         }
         SourceKind kind = user.connection().kind();
         users.saveUser(user.withGrantState(GrantState.NEEDS_RECONNECT));
+        if (user.connection() instanceof SpotifyConnection grant) {
+            // a reminder that it ends, still held (the person has not written since), is moot now: one notice, one link
+            outbox.withdraw(user.address(), List.of(reminderId(user.address(), grant)));
+        }
         outbox.notify(user.address(), Message.text("Your " + kind.displayName() + " connection has ended ("
                 + whyEnded(kind) + "), so I can't see whether you play the songs friends sent you. Reconnect "
                 + "with your own link " + heldLink(user, kind) + " — I'll pick up where I left off. Or tap another service to switch "

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Puts receivers' listen checks on the calendar. */
 public final class WatchPlanner {
@@ -86,17 +87,41 @@ public final class WatchPlanner {
     }
 
     /**
+     * Plans a check of the person at {@code at} (to remind them their Spotify grant ends, whatever songs they are sent
+     * by then), unless one comes sooner; a watch made for it reads from now.
+     */
+    public void checkBy(ChatAddress person, Instant at) {
+        watches.scheduleWatch(person, at, clock.instant());
+    }
+
+    /**
      * The person wrote to the bot, so they are probably about and may have played a song sent
      * to them: their pending check is brought forward to now. Costs one read by key at most
      * once per {@link #BRING_FORWARD_AT_MOST_EVERY} per person, and a write only when the check
      * was not due soon anyway.
      */
     public void personWrote(ChatAddress person) {
+        personWrote(person, Optional.empty());
+    }
+
+    /**
+     * As {@link #personWrote(ChatAddress)}; {@code reminderAt}, when the person is due a reminder that their Spotify
+     * grant ends: someone with no check planned gets one then (or now, when that has passed), which a consent made
+     * before such checks were planned lacks.
+     */
+    public void personWrote(ChatAddress person, Optional<Instant> reminderAt) {
         Instant now = clock.instant();
         if (!firstConsiderationSince(person, now.minus(BRING_FORWARD_AT_MOST_EVERY), now)) {
             return;
         }
-        watches.findWatch(person).filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
+        Optional<Watch> planned = watches.findWatch(person);
+        if (planned.isEmpty()) {
+            reminderAt.ifPresent(at -> watches.scheduleWatch(person, at.isAfter(now) ? at : now, now));
+            return;
+        }
+        // a check due no sooner than the reminder is the reminder's alone (no song waits for it): left where it is
+        planned.filter(watch -> watch.dueAt().isAfter(now.plus(dueSoon)))
+                .filter(watch -> reminderAt.map(watch.dueAt()::isBefore).orElse(true))
                 .ifPresent(watch -> watches.scheduleWatch(person, now, watch.checkedThrough()));
     }
 

@@ -266,6 +266,64 @@ class WatchingEverySourceTest {
     }
 
     @Test
+    void aSpotifyPersonWithNoSongBeingWatchedIsRemindedBeforeTheirGrantEndsAllTheSame() {
+        bot.chat.nameIs("bob", "Bob Fisher");
+        bot.connectThroughOwnLink(at("bob"), SourceKind.SPOTIFY, "bob");
+        Instant ends = ((SpotifyConnection) bot.user("bob").connection()).grantEndsAt().orElseThrow();
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.advance(Duration.ofDays(8));
+        assertThat(bot.last("alice")).as("the song's watch is over").contains("not played within 7 days");
+
+        bot.advance(Duration.between(bot.clock.instant(), ends.minus(Duration.ofDays(4))));
+        assertThat(bot.inbox("bob")).noneMatch(text -> text.startsWith("Your Spotify connection "));
+        bot.advance(Duration.ofDays(1).plusMinutes(5));
+        bot.advance(Duration.ofDays(1));
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection "))
+                .singleElement().asString().contains("Spotify asks everyone to allow apps again")
+                .contains(BotHarness.BASE_URL + "/connect/spotify?link=");
+        assertThat(bot.user("bob").grantState()).isEqualTo(GrantState.ENDING_SOON_TOLD);
+    }
+
+    @Test
+    void someoneWhoConsentedBeforeRemindersWerePlannedGetsTheirsPlannedWhenTheyWrite() {
+        User bob = bot.register("bob", "Bob Fisher");
+        SpotifyConnection grant = (SpotifyConnection) bob.connection();
+        Instant consented = bot.clock.instant().minus(Duration.ofDays(100));
+        bot.stores.users().saveUser(bob.withConnection(new SpotifyConnection(grant.accountId(), grant.accessToken(),
+                grant.accessTokenExpiresAt(), grant.refreshToken(), consented)));
+        assertThat(bot.stores.watches().findWatch(at("bob"))).as("nothing planned for them").isEmpty();
+
+        bot.say("bob", "hi");
+        Instant ends = ((SpotifyConnection) bot.user("bob").connection()).grantEndsAt().orElseThrow();
+        bot.advance(Duration.between(bot.clock.instant(), ends.minus(Duration.ofDays(2))));
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection "))
+                .singleElement().asString().contains("Spotify asks everyone to allow apps again");
+    }
+
+    @Test
+    void aReminderStillHeldWhenTheGrantEndsGivesWayToTheNoticeThatItEnded() {
+        Instant consented = bot.clock.instant();
+        User bob = bot.register("bob", "Bob Fisher");
+        SpotifyConnection grant = (SpotifyConnection) bob.connection();
+        bot.stores.users().saveUser(bob.withConnection(new SpotifyConnection(grant.accountId(), grant.accessToken(),
+                grant.accessTokenExpiresAt(), grant.refreshToken(), consented.minus(Duration.ofDays(180)))));
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.chat.windowCloses("bob");
+        bot.advance(Duration.ofHours(2));
+        bot.music.revoke(at("bob"));
+        bot.advance(Duration.ofHours(2));
+
+        bot.chat.windowOpens("bob");
+        bot.say("bob", "hi");
+
+        assertThat(bot.inbox("bob")).filteredOn(text -> text.startsWith("Your Spotify connection "))
+                .as("one notice, one link: the reminder is moot").singleElement().asString()
+                .startsWith("Your Spotify connection has ended");
+    }
+
+    @Test
     void aSpotifyGrantNearItsSixMonthsGetsOneReminderToReconnect() {
         Instant consented = bot.clock.instant();
         User bob = bot.register("bob", "Bob Fisher");
