@@ -13,6 +13,7 @@ import java.util.Optional;
 final class PendingAnswers {
     static final String START = "Songs you sent that are being watched:";
     static final String NOTHING = "Nothing pending:";
+    /** How the list's last line starts (a long list goes on to say which numbers the taps cover). */
     static final String END = "Stop one with: cancel <number>";
     /** How a share that never reached its receiver is listed. */
     static final String WAITING = ": waiting to be delivered (sent ";
@@ -29,11 +30,11 @@ final class PendingAnswers {
         for (String text : inbox) {
             if (open != null && !text.startsWith(SONG)) {
                 open.append('\n').append(text);
-                if (text.endsWith(END)) {
+                if (endsTheList(text)) {
                     joined.set(openAt, open.toString());
                     open = null;
                 }
-            } else if (open == null && text.startsWith(START) && !text.endsWith(END)) {
+            } else if (open == null && text.startsWith(START) && !endsTheList(text)) {
                 open = new StringBuilder(text);
                 openAt = joined.size();
                 joined.add(text);
@@ -49,7 +50,12 @@ final class PendingAnswers {
 
     /** Whether a joined text is a whole {@code pending} answer. */
     static boolean isWhole(String text) {
-        return text.startsWith(NOTHING) || text.startsWith(START) && text.endsWith(END);
+        return text.startsWith(NOTHING) || text.startsWith(START) && endsTheList(text);
+    }
+
+    /** Whether the text's last line is the one that ends a list. */
+    private static boolean endsTheList(String text) {
+        return text.substring(text.lastIndexOf('\n') + 1).startsWith(END);
     }
 
     /** The whole {@code pending} answers in a joined inbox, oldest first. */

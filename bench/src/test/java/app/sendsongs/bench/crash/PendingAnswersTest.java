@@ -41,4 +41,15 @@ class PendingAnswersTest {
         assertThat(PendingAnswers.last(List.of("Nothing pending: none of the songs you sent is being watched.")))
                 .hasValueSatisfying(answer -> assertThat(PendingAnswers.listed(answer)).isZero());
     }
+
+    @Test
+    void aListLongerThanItsTapsIsWholeOnceItsLastLineSaysWhichNumbersTheTapsCover() {
+        String longEnd = "13. Neon Heron → Listener 4: delivered 1 min ago, watching for 7 more days\n"
+                + "Stop one with: cancel <number> (any of 1 to 13; the taps below cover 1 to 12)";
+
+        List<String> joined = PendingAnswers.joined(List.of(PART_1, SONG, longEnd));
+
+        assertThat(joined).containsExactly(PART_1 + "\n" + longEnd, SONG);
+        assertThat(PendingAnswers.all(joined)).hasSize(1);
+    }
 }
