@@ -12,7 +12,7 @@ import java.util.Optional;
  * (to name them, and to be forgotten with them), who used it (to tell them it was theirs, and to be forgotten with
  * them), the song's title and when it ended; never the name it was made for, nor its notes.
  *
- * @param usedBy who got its song, when it was {@link How#USED}
+ * @param usedBy who used it, when it was {@link How#USED} or {@link How#USED_UNSENT}
  */
 public record EndedInvite(String token, How how, ChatAddress sender, Optional<ChatAddress> usedBy, String title,
                           Instant endedAt, Instant keepUntil) {
@@ -23,6 +23,11 @@ public record EndedInvite(String token, How how, ChatAddress sender, Optional<Ch
     public enum How {
         /** Its song went to whoever opened its link and signed up, or to someone the sender chose by name. */
         USED,
+        /**
+         * Used as {@link #USED}, but its song could not be sent to whoever used it (refused: a block, a limit, the
+         * catalogue...). Why is not kept: it is nobody's to be told again (never a block to the sender).
+         */
+        USED_UNSENT,
         /** Its sender cancelled it. */
         CANCELLED,
         /** Its time ran out. */
@@ -37,7 +42,7 @@ public record EndedInvite(String token, How how, ChatAddress sender, Optional<Ch
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(keepUntil, "keepUntil");
-        if (usedBy.isPresent() != (how == How.USED)) {
+        if (usedBy.isPresent() != (how == How.USED || how == How.USED_UNSENT)) {
             throw new IllegalArgumentException("only a used invite has someone who used it");
         }
     }

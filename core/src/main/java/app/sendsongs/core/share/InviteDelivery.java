@@ -70,6 +70,8 @@ public final class InviteDelivery {
     private String whatBecameOfOwn(EndedInvite ended) {
         return switch (ended.how()) {
             case USED -> "Your invite for " + ended.title() + " was already used.";
+            case USED_UNSENT -> "Your invite for " + ended.title() + " was already used, but the song could not be "
+                    + "delivered.";
             case CANCELLED -> "You cancelled your invite for " + ended.title() + ".";
             case EXPIRED -> "Your invite for " + ended.title() + " expired " + invites.ago(ended.endedAt())
                     + ": send the song again to make a new one.";
@@ -77,8 +79,8 @@ public final class InviteDelivery {
     }
 
     /**
-     * What became of an invite that ended, to someone opening its link again: whoever used it is told it was theirs;
-     * anyone else that it was used, no more (who used it is not theirs to know); that its sender cancelled it; or when
+     * What became of an invite that ended, to someone opening its link again: whoever used it is told it was theirs
+     * (and, when its song was refused them, that it could not be sent, not why); anyone else that it was used, no more (who used it is not theirs to know); that its sender cancelled it; or when
      * it expired, and what to do.
      */
     private String whatBecameOf(EndedInvite ended, ChatAddress from) {
@@ -89,6 +91,11 @@ public final class InviteDelivery {
         return switch (ended.how()) {
             case USED -> ended.usedBy().filter(from::equals).isPresent()
                     ? "You already used this invite: " + ended.title() + " from " + sender + "."
+                    : "This invite was already used.";
+            // why it could not be sent (a block, a limit) is not said: being told it did not come is enough
+            case USED_UNSENT -> ended.usedBy().filter(from::equals).isPresent()
+                    ? "You already used this invite, but " + ended.title() + " from " + sender + " could not be "
+                    + "sent to you."
                     : "This invite was already used.";
             case CANCELLED -> Character.toUpperCase(sender.charAt(0)) + sender.substring(1) + " cancelled this invite.";
             case EXPIRED -> "This invite expired " + invites.ago(ended.endedAt()) + ". Ask " + sender
@@ -127,8 +134,8 @@ public final class InviteDelivery {
      */
     private void deliverOpened(User friend) {
         for (Invite invite : invites.openedBy(friend)) {
-            Cause.run("invite:" + invite.token(), () -> send(invite, friend));
-            invites.takeUsed(invite, friend.address());
+            boolean sent = Cause.call("invite:" + invite.token(), () -> send(invite, friend));
+            invites.takeUsed(invite, friend.address(), sent);
         }
     }
 
@@ -195,7 +202,7 @@ public final class InviteDelivery {
             invites.unbind(invite, person.get().address());
             return told.withText(told.text() + " Your invite still waits for its link.");
         }
-        invites.takeUsed(invite, person.get().address());
+        invites.takeUsed(invite, person.get().address(), true);
         return told;
     }
 
@@ -261,10 +268,11 @@ public final class InviteDelivery {
         return "Once they've signed up, send it again.";
     }
 
-    private void send(Invite invite, User friend) {
+    /** Sends {@code invite}'s song to {@code friend} and tells its sender: whether the song went (not refused). */
+    private boolean send(Invite invite, User friend) {
         Optional<User> sender = users.findUser(invite.sender());
         if (sender.isEmpty()) {
-            return; // the sender has since asked to be forgotten
+            return false; // the sender has since asked to be forgotten
         }
         Message told = sendSong.sendTo(sender.get(), friend, SongLink.of(invite.track()), invite.pre(),
                 invite.post());
@@ -273,5 +281,6 @@ public final class InviteDelivery {
         // About the friend: if they are forgotten before it reaches the sender, it is taken back with their song.
         outbox.notify(invite.sender(), told.withLead(friendName + " opened your invite. "),
                 List.of(friend.address()));
+        return sendSong.hasSong(sender.get(), friend, invite.track());
     }
 }

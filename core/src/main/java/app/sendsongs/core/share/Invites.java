@@ -227,9 +227,13 @@ public final class Invites {
         return RelativeTime.forMore(invite.expiresAt(), clock.instant());
     }
 
-    /** Ends {@code invite} as used by {@code friend}: true for the one caller that ended it. */
-    boolean takeUsed(Invite invite, ChatAddress friend) {
-        return take(invite, EndedInvite.How.USED, Optional.of(friend), clock.instant());
+    /**
+     * Ends {@code invite} as used by {@code friend}, who got its song ({@code sent}) or not (refused: a block, a
+     * limit...): true for the one caller that ended it.
+     */
+    boolean takeUsed(Invite invite, ChatAddress friend, boolean sent) {
+        return take(invite, sent ? EndedInvite.How.USED : EndedInvite.How.USED_UNSENT, Optional.of(friend),
+                clock.instant());
     }
 
     /** Ends {@code invite}, cancelled by its sender: true for the one caller that ended it. */

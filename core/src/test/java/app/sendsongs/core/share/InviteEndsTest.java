@@ -55,6 +55,39 @@ class InviteEndsTest {
     }
 
     @Test
+    void usedButItsSongRefusedItSaysTheSongCouldNotBeSentWithoutSayingWhy() {
+        bot.register(CAROL, "Carol Jones");
+        bot.reply(CAROL, "block Alice Smith");
+        String ref = invite("CJ");
+
+        open(CAROL, ref);
+
+        assertThat(bot.inbox(CAROL)).noneMatch(text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        assertThat(open(CAROL, ref)).first().asString().startsWith("You already used this invite, but " + TITLE
+                + " from Alice Smith could not be sent to you.\n\n");
+        assertThat(open(ALICE, ref)).first().asString().as("to the sender, as its sign-up notice said")
+                .startsWith("Your invite for " + TITLE + " was already used, but the song could not be delivered.");
+        assertThat(open(MALLORY, ref)).first().asString().startsWith("This invite was already used.\n\n");
+    }
+
+    @Test
+    void usedOverTheSendersLimitAtSignUpItSaysTheSongCouldNotBeSent() {
+        bot = new BotHarness(new SendLimits(1, 10, 5), telegram);
+        bot.chat.linksTo("https://m.me/page?ref=");
+        bot.register(ALICE, "Alice Smith");
+        String ref = invite("Carol Jones");
+        bot.register(BotHarness.at("erin"), "Erin Hale");
+        bot.reply(ALICE, "send_song name:\"Erin Hale\" " + FakeMusic.OTHER_SONG.id().link());
+        open(CAROL, ref);
+        telegram.nameIs(CAROL.id(), "Carol Jones");
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+
+        assertThat(bot.inbox(CAROL)).noneMatch(text -> text.startsWith("🎵 Alice Smith sent you a song"));
+        assertThat(open(CAROL, ref)).first().asString().startsWith("You already used this invite, but " + TITLE
+                + " from Alice Smith could not be sent to you.\n\nHi Carol");
+    }
+
+    @Test
     void cancelledItSaysTheSenderCancelledIt() {
         String ref = invite("Carol Jones");
         bot.reply(ALICE, "cancel invite 1");

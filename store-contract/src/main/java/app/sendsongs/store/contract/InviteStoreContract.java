@@ -188,11 +188,15 @@ public abstract class InviteStoreContract extends StoreFixture {
         EndedInvite cancelled = new EndedInvite("tok-B_2", EndedInvite.How.CANCELLED, onTelegram("alice"),
                 Optional.empty(), "Song “x” 🎧", minutes(6), minutes(61));
 
+        EndedInvite unsent = ended("tok-C_3", EndedInvite.How.USED_UNSENT, at("alice"), Optional.of(at("carol")), 60);
+
         invites.saveEndedInvite(used);
         invites.saveEndedInvite(cancelled);
+        invites.saveEndedInvite(unsent);
 
         assertThat(invites.findEndedInvite("tok-A_1")).contains(used);
         assertThat(invites.findEndedInvite("tok-B_2")).contains(cancelled);
+        assertThat(invites.findEndedInvite("tok-C_3")).as("used, its song refused").contains(unsent);
         assertThat(invites.findEndedInvite("tok-a_1")).as("tokens are exact").isEmpty();
         assertThat(invites.findEndedInvite("nobody's")).isEmpty();
         EndedInvite expired = ended("tok-A_1", EndedInvite.How.EXPIRED, at("alice"), Optional.empty(), 90);
@@ -205,6 +209,8 @@ public abstract class InviteStoreContract extends StoreFixture {
         invites.saveEndedInvite(ended("alices", EndedInvite.How.CANCELLED, at("alice"), Optional.empty(), 60));
         invites.saveEndedInvite(ended("used by alice", EndedInvite.How.USED, at("bob"), Optional.of(at("alice")), 60));
         invites.saveEndedInvite(ended("bobs", EndedInvite.How.USED, at("bob"), Optional.of(at("carol")), 60));
+        invites.saveEndedInvite(ended("refused alice", EndedInvite.How.USED_UNSENT, at("bob"),
+                Optional.of(at("alice")), 60));
         invites.saveEndedInvite(ended("on telegram", EndedInvite.How.EXPIRED, onTelegram("alice"), Optional.empty(),
                 60));
 
@@ -212,6 +218,7 @@ public abstract class InviteStoreContract extends StoreFixture {
 
         assertThat(invites.findEndedInvite("alices")).isEmpty();
         assertThat(invites.findEndedInvite("used by alice")).isEmpty();
+        assertThat(invites.findEndedInvite("refused alice")).isEmpty();
         assertThat(invites.findEndedInvite("bobs")).isPresent();
         assertThat(invites.findEndedInvite("on telegram")).as("another person").isPresent();
         housekeeping.forgetPerson(at("carol"));
