@@ -6,6 +6,7 @@ import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,10 +16,14 @@ import java.util.stream.Collectors;
 /**
  * What tells people of one name apart, as a friend would know it ({@link WhichPerson}'s "which one?", and
  * {@link TellingNames}): the groups they share with the asker, songs exchanged, the name the asker knew them by before
- * they changed it (someone who took a friend's name), their platform, and when they joined.
+ * they changed it (someone who took a friend's name), their platform, and when they joined: the day, the time when
+ * that would leave two alike, and which of them joined first when even the minute would.
  */
 final class TellingApart {
     private static final int GROUPS_SHOWN = 2;
+    /** The order people alike in all else joined in, up to the most "which one?" offers. */
+    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth",
+            "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth");
 
     private TellingApart() {
     }
@@ -66,10 +71,31 @@ final class TellingApart {
         List<Description> described = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Instant joined = offered.get(i).registeredAt();
-            described.add(new Description(facts.get(i), telling(i, offered, facts), lookAlike(i, offered, facts)
-                    ? Texts.when(joined) : Texts.day(joined)));
+            if (!lookAlike(i, offered, facts, Texts::day)) {
+                described.add(new Description(facts.get(i), telling(i, offered, facts), Texts.day(joined)));
+                continue;
+            }
+            List<User> sameMinute = alike(i, offered, facts, Texts::when);
+            described.add(sameMinute.size() < 2
+                    ? new Description(facts.get(i), telling(i, offered, facts), Texts.when(joined))
+                    : inOrder(facts.get(i), offered.get(i), sameMinute));
         }
         return described;
+    }
+
+    /**
+     * {@code person}, who looks like the others of {@code sameMinute} in all else and joined in the same minute, told
+     * apart by the order they joined in ("the first of the two"): nothing else the bot may tell is left, never an
+     * account id. The same people come in the same order each time (by when they joined, then by something fixed).
+     */
+    private static Description inOrder(List<Fact> facts, User person, List<User> sameMinute) {
+        List<User> ordered = sameMinute.stream().sorted(Comparator.comparing(User::registeredAt)
+                .thenComparing(user -> user.address().key())).toList();
+        int place = ordered.indexOf(person);
+        String ordinal = place < ORDINALS.size() ? ORDINALS.get(place) : "number " + (place + 1);
+        String of = ordered.size() == 2 ? "two" : Integer.toString(ordered.size());
+        return new Description(facts, Optional.empty(), Texts.when(person.registeredAt()) + ", the " + ordinal
+                + " of the " + of, "joined " + ordinal);
     }
 
     /**
@@ -110,18 +136,29 @@ final class TellingApart {
         return facts;
     }
 
-    /** Whether another person offered has the same name and facts and joined the same day. */
-    private static boolean lookAlike(int index, List<User> offered, List<List<Fact>> facts) {
+    /** Whether another person offered has the same name and facts and joined when {@code joined} says the same. */
+    private static boolean lookAlike(int index, List<User> offered, List<List<Fact>> facts,
+                                     Function<Instant, String> joined) {
+        return alike(index, offered, facts, joined).size() > 1;
+    }
+
+    /**
+     * The person offered at {@code index} and everyone offered who has their name and facts and joined when
+     * {@code joined} says the same (the day, or the minute), in the order offered.
+     */
+    private static List<User> alike(int index, List<User> offered, List<List<Fact>> facts,
+                                    Function<Instant, String> joined) {
         User person = offered.get(index);
-        String day = Texts.day(person.registeredAt());
+        String when = joined.apply(person.registeredAt());
+        List<User> alike = new ArrayList<>();
         for (int other = 0; other < offered.size(); other++) {
-            if (other != index && offered.get(other).nameKey().equals(person.nameKey())
+            if (other == index || offered.get(other).nameKey().equals(person.nameKey())
                     && facts.get(other).equals(facts.get(index))
-                    && Texts.day(offered.get(other).registeredAt()).equals(day)) {
-                return true;
+                    && joined.apply(offered.get(other).registeredAt()).equals(when)) {
+                alike.add(offered.get(other));
             }
         }
-        return false;
+        return alike;
     }
 
     /** One thing that tells a person apart: as the question's line says it, and as a tap's short title does. */
@@ -132,14 +169,18 @@ final class TellingApart {
      * The facts that tell a person apart, the one of them that does so on a tap, and when they joined (a day, or a day
      * and time).
      */
-    record Description(List<Fact> facts, Optional<Fact> telling, String joined) {
+    record Description(List<Fact> facts, Optional<Fact> telling, String joined, String joinedOnTap) {
+        Description(List<Fact> facts, Optional<Fact> telling, String joined) {
+            this(facts, telling, joined, joined);
+        }
+
         String line() {
             return facts.stream().map(fact -> fact.inLine() + ", ").collect(Collectors.joining()) + "joined " + joined;
         }
 
         /** A tap's title for {@code person}: their first name and the telling fact, else when they joined. */
         String tapTitle(User person) {
-            return Names.firstName(person.name()) + " · " + telling.map(Fact::onTap).orElse(joined);
+            return Names.firstName(person.name()) + " · " + telling.map(Fact::onTap).orElse(joinedOnTap);
         }
 
         /** The telling fact as a line says it ("on Telegram"), else when they joined. */

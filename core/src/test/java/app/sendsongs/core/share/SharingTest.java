@@ -87,7 +87,8 @@ class SharingTest {
 
         assertThat(bot.reply("alice", "send_song name:\"Dan\u2013Cohen\" " + LINK))
                 .startsWith("2 people are called Dan-Cohen. Which one?");
-        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to Dan\u2010Cohen.");
+        assertThat(bot.reply("alice", "2")).startsWith("Sent " + TITLE + " to Dan\u2010Cohen (joined 2 May 12:00 UTC, "
+                + "the second of the two).");
         assertThat(bot.inbox("dan2")).hasSize(1);
     }
 
@@ -211,6 +212,24 @@ class SharingTest {
     }
 
     @Test
+    void twoPeopleOfOneNameWhoJoinedInTheSameMinuteAreToldApartByWhichJoinedFirst() {
+        bot.advance(Duration.ofSeconds(20));
+        bot.register("bob2", "Bob Fisher");
+
+        String question = bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+
+        assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — joined 1 May 12:00 "
+                + "UTC, the first of the two\n2. Bob Fisher — joined 1 May 12:00 UTC, the second of the two")
+                .doesNotContain("bob2").doesNotContain(":20");
+        assertThat(bot.chat.messages("alice").getLast().choices()).extracting(Choice::title)
+                .containsExactly("1. Bob · joined first", "2. Bob · joined second", "Don't send");
+        assertThat(bot.reply("alice", "2")).as("and named so after")
+                .startsWith("Sent " + TITLE + " to Bob Fisher (joined 1 May 12:00 UTC, the second of the two).");
+        assertThat(bot.inbox("bob2")).hasSize(1);
+        assertThat(bot.inbox("bob")).isEmpty();
+    }
+
+    @Test
     void twoPeopleOfOneNameAreToldApartBySongsExchangedAndByTheirPlatform() {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
         bot.register(new ChatAddress(Platform.TELEGRAM, "4242"), "Bob Fisher");
@@ -258,7 +277,8 @@ class SharingTest {
                 "🎵 Bob Fisher sent you a song: " + TITLE,
                 "🎵 Bob fisher sent you a song: " + FakeMusic.OTHER_SONG.title() + "\n"
                         + "⚠️ This Bob fisher is new to you: not the Bob Fisher you know here.\n“it's me, Bob”",
-                "🎵 Bob Fisher sent you a song: " + FakeMusic.OTHER_SONG.title());
+                "🎵 Bob Fisher (joined 1 May 12:00 UTC, the first of the two) sent you a song: "
+                        + FakeMusic.OTHER_SONG.title());
         assertThat(bot.chat.messages("carol").getLast().text()).as("carol knows no other Bob Fisher")
                 .isEqualTo("🎵 Bob fisher sent you a song: " + FakeMusic.OTHER_SONG.title());
     }
@@ -468,7 +488,7 @@ class SharingTest {
                 + "an earlier question, so I did nothing.\n2 people are called Bob Fisher. Which one?");
         assertThat(bot.inbox("bob2")).isEmpty();
         assertThat(bot.reply("alice", newer.payload())).startsWith("Sent " + FakeMusic.OTHER_SONG.title()
-                + " to bob fisher.");
+                + " to bob fisher (joined 1 May 12:00 UTC, the second of the two).");
     }
 
     @Test
