@@ -68,7 +68,7 @@ final class CommandAnswers {
             case Command.Receipts r -> controls.handle(user, command, text);
             case Command.Help help -> HelpAnswers.help(help, user);
             case Command.Menu m -> menu(user);
-            case Command.Rename rename -> Message.text(registration.rename(user, rename.name()));
+            case Command.Rename rename -> rename(user, rename.name());
             case Command.Register r -> throw new IllegalStateException("handled before");
             case Command.Connect c -> throw new IllegalStateException("handled before");
         };
@@ -91,6 +91,13 @@ final class CommandAnswers {
             case Command.GroupCommand group -> !(group instanceof Command.SendToGroup);
             default -> false;
         };
+    }
+
+    /** A new name: whoever invited someone of that name before they took it is asked whether it is them. */
+    private Message rename(User user, String name) {
+        Message answer = Message.text(registration.rename(user, name));
+        invites.renamed(user.address());
+        return answer;
     }
 
     /** The menu, which answers a yes-or-no question or the group's name ({@link OpenQuestions#answeredByTheMenu}). */

@@ -16,6 +16,7 @@ import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What happens to an invite after it was made: the friend opens its link (bound to them, or told why not), the
@@ -124,7 +125,20 @@ public final class InviteDelivery {
      */
     public void registered(User friend) {
         deliverOpened(friend);
-        askSendersOfNamesakes(friend);
+        askSendersOfNamesakes(friend, invite -> " just signed up.");
+    }
+
+    /**
+     * {@code person} may have just set their name (someone who signed up under a placeholder, "B", and now says they
+     * are Bob Fisher): the senders of a few invites nobody opened, made for the name they have now before they took it,
+     * are asked about them as at a sign-up ({@link #registered}), once an invite and person (the same notice: someone
+     * asked at sign-up, or who takes the name again, is not asked again), and nothing goes without the sender's tap.
+     * Asked after every {@code name}, so one handled again after a crash asks what the first run did not.
+     */
+    public void renamed(ChatAddress person) {
+        users.findUser(person).ifPresent(now -> askSendersOfNamesakes(now, invite ->
+                !now.registeredAt().isBefore(invite.createdAt()) ? " just joined (they set their name now)."
+                        : " just set their name (they joined " + invites.ago(now.registeredAt()) + ")."));
     }
 
     /**
@@ -140,18 +154,18 @@ public final class InviteDelivery {
     }
 
     /**
-     * Asks the senders of the oldest few invites nobody has opened, made for the name {@code newcomer} signed up under,
-     * whether that is their friend, with a tap that sends the song and one that leaves the invite waiting. Nothing
+     * Asks the senders of the oldest few invites nobody has opened, made for the name {@code newcomer} has before they
+     * took it, whether that is their friend ({@code justDid}: what they did, "just signed up."), with a tap that sends the song and one that leaves the invite waiting. Nothing
      * goes by itself: anyone may sign up under any name. Each sender is asked once an invite and newcomer (told again,
      * after a crash, it is the same notice).
      */
-    private void askSendersOfNamesakes(User newcomer) {
+    private void askSendersOfNamesakes(User newcomer, Function<Invite, String> justDid) {
         for (Invite invite : invites.unopenedFor(newcomer, NAMESAKE_OFFERS)) {
             if (users.findUser(invite.sender()).isEmpty()) {
                 continue;
             }
             String name = names.to(invite.sender(), List.of(newcomer)).of(newcomer);
-            Message ask = Message.text(name + " just signed up. Is that who you invited with \"" + invite.title()
+            Message ask = Message.text(name + justDid.apply(invite) + " Is that who you invited with \"" + invite.title()
                     + "\"? If so, I'll send it to them now.").withChoices(List.of(
                     new Choice("Send it to them", Command.InviteNamesake.sendPayload(invite.token(),
                             invites.namesake(invite, newcomer.address()))),

@@ -189,12 +189,13 @@ public final class Invites {
     }
 
     /**
-     * A few of the invites nobody has opened yet that were made for the name {@code newcomer} signed up under, the
-     * oldest first, leaving out their own.
+     * A few of the invites nobody has opened yet that were made for the name {@code newcomer} has before they took it
+     * (signing up under it, or setting it since), the oldest first, leaving out their own.
      */
     List<Invite> unopenedFor(User newcomer, int limit) {
         return store.unopenedInvitesFor(newcomer.nameKey(), clock.instant(), limit).stream()
-                .filter(invite -> !invite.sender().equals(newcomer.address())).toList();
+                .filter(invite -> !invite.sender().equals(newcomer.address()))
+                .filter(invite -> !newcomer.namedAt().isBefore(invite.createdAt())).toList();
     }
 
     /**

@@ -63,8 +63,8 @@ class FrontDoorTest {
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.SONG.id().link());
 
         assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("alice"), now, "2", "Bob Fisher")))
-                .containsExactly("Sent " + FakeMusic.SONG.title() + " to Bob Fisher. I'll tell you when they play it "
-                        + "(I'll watch for 7 days).");
+                .containsExactly("Sent " + FakeMusic.SONG.title() + " to Bob Fisher (joined 1 May 12:00 UTC, the "
+                        + "second of the two). I'll tell you when they play it (I'll watch for 7 days).");
         assertThat(bot.inbox("bob2")).hasSize(1);
     }
 

@@ -186,7 +186,7 @@ class GroupMembershipTest {
 
         String question = bot.reply("alice", "add_to_group Family \"Bob Fisher\"");
         assertThat(question).isEqualTo("2 people are called Bob Fisher. Which one?\n1. Bob Fisher — joined 1 May 12:00 "
-                + "UTC\n2. Bob Fisher — joined 1 May 12:00 UTC");
+                + "UTC, the first of the two\n2. Bob Fisher — joined 1 May 12:00 UTC, the second of the two");
         assertThat(bot.reply("alice", "4")).startsWith("Please answer with a number from 1 to 2.\n");
         assertThat(bot.reply("alice", "2")).startsWith("Added Bob Fisher to Family (2 members).");
 

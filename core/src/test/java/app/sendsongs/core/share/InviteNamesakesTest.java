@@ -180,6 +180,45 @@ class InviteNamesakesTest {
     }
 
     @Test
+    void aNewcomerWhoSetsTheInvitedNameAfterSigningUpUnderAnotherIsOfferedOnceAndGetsTheSongOnlyOnTheTap() {
+        bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK);
+        signUpThroughOwnLink(DAN, "D");
+        assertThat(bot.inbox(ALICE)).as("D is nobody she invited").noneMatch(m -> m.contains("just"));
+
+        bot.reply(DAN, "name Dan Brown");
+
+        Message asked = telegram.messages(ALICE.id()).getLast();
+        assertThat(asked.text()).isEqualTo("Dan Brown just joined (they set their name now). Is that who you invited "
+                + "with \"" + TITLE + "\"? If so, I'll send it to them now.");
+        assertThat(asked.choices()).extracting(Choice::title).containsExactly("Send it to them", "Not them");
+        assertThat(bot.inbox(DAN)).as("not sent by itself").noneMatch(m -> m.contains(TITLE));
+        assertThat(tap(ALICE, asked.choices().get(1).payload())).startsWith("OK: your invite for " + TITLE);
+        bot.reply(DAN, "name D");
+        bot.reply(DAN, "name Dan Brown");
+        assertThat(bot.inbox(ALICE)).as("asked once about that invite and person")
+                .filteredOn(m -> m.startsWith("Dan Brown just joined")).hasSize(1);
+
+        assertThat(tap(ALICE, asked.choices().getFirst().payload())).startsWith("Sent " + TITLE + " to Dan Brown.");
+        assertThat(bot.inbox(DAN)).contains("🎵 Alice Smith sent you a song: " + TITLE);
+    }
+
+    @Test
+    void someoneWhoJoinedBeforeTheInviteAndTakesItsNameNowIsOfferedAsSomeoneWhoSetTheirName() {
+        signUpThroughOwnLink(DAN, "D");
+        bot.advance(Duration.ofDays(3));
+        bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK);
+
+        bot.reply(DAN, "name Dan Brown");
+
+        Message asked = telegram.messages(ALICE.id()).getLast();
+        assertThat(asked.text()).isEqualTo("Dan Brown just set their name (they joined 3 days ago). Is that who you "
+                + "invited with \"" + TITLE + "\"? If so, I'll send it to them now.");
+        assertThat(bot.reply(DAN, "name Dan Brown")).as("the same name again asks nobody again")
+                .startsWith("Friends already find you as");
+        assertThat(bot.inbox(ALICE)).filteredOn(m -> m.startsWith("Dan Brown just")).hasSize(1);
+    }
+
+    @Test
     void aTapForSomeoneWhoHasSinceChangedTheirNameSendsNothing() {
         bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK);
         signUpThroughOwnLink(DAN, "Dan Brown");
