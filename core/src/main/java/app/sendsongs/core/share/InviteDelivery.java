@@ -142,12 +142,16 @@ public final class InviteDelivery {
     }
 
     /**
-     * The songs of the invites {@code friend} opened go to them. Each invite is delivered as its own work (one share
-     * each, by the invite's token) and ended only after, so a crash in between leaves it to be delivered again, which
-     * finds the share and the messages the first run made.
+     * The songs of the invites {@code friend} opened go to them. Each invite is claimed for them first (its sender's
+     * cancel then no longer takes it, and says the song is going), delivered as its own work (one share each, by the
+     * invite's token) and ended only after, so a crash in between leaves it to be delivered again, which finds the
+     * share and the messages the first run made.
      */
     private void deliverOpened(User friend) {
         for (Invite invite : invites.openedBy(friend)) {
+            if (!invites.claim(invite, friend.address())) {
+                continue; // its sender cancelled it a moment ago: nothing goes
+            }
             boolean sent = Cause.call("invite:" + invite.token(), () -> send(invite, friend));
             invites.takeUsed(invite, friend.address(), sent);
         }
@@ -204,7 +208,7 @@ public final class InviteDelivery {
                     + "(they may have changed their name or left), so nothing was sent. Your invite still waits for "
                     + "its link.");
         }
-        if (!invites.bind(invite, person.get().address())) {
+        if (!invites.bind(invite, person.get().address()) || !invites.claim(invite, person.get().address())) {
             return Message.text("Someone opened your invite's link meanwhile, so it waits for them to sign up and "
                     + "nothing was sent. If " + person.get().name() + " is your friend too, send it to them by name: "
                     + CommandStyle.of(sender.address()).spell("send_song") + " name:"

@@ -38,8 +38,21 @@ public interface InviteStore {
     /** The invites {@code friend} opened and that are still there, oldest first. */
     List<Invite> invitesOpenedBy(ChatAddress friend);
 
+    /**
+     * Marks the invite, which {@code friend} opened, as having its song sent to them now (they signed up, or its
+     * sender chose them), so that {@link #takeUnclaimedInvite} no longer removes it: true when it is so marked (also
+     * when it already was), false when it is gone or not theirs. {@link #releaseInvite} clears the mark.
+     */
+    boolean claimInvite(String token, ChatAddress friend);
+
     /** Removes the invite; true only for the one caller that removed it (so its song goes out, or expires, once). */
     boolean takeInvite(String token);
+
+    /**
+     * Removes the invite unless its song is being sent ({@link #claimInvite}): true only for the one caller that
+     * removed it (its sender's cancel, which must not say nothing was sent while the song is going).
+     */
+    boolean takeUnclaimedInvite(String token);
 
     /** Up to {@code limit} invites whose expiry is at or before {@code now}, earliest first. */
     List<Invite> invitesExpiredBy(Instant now, int limit);

@@ -237,24 +237,52 @@ public final class Invites {
                 clock.instant());
     }
 
-    /** Ends {@code invite}, cancelled by its sender: true for the one caller that ended it. */
+    /**
+     * Ends {@code invite}, cancelled by its sender: true for the one caller that ended it; false too while its song is
+     * being sent to whoever used it ({@link #claim}), which the cancel then no longer stops.
+     */
     boolean takeCancelled(Invite invite) {
-        return take(invite, EndedInvite.How.CANCELLED, Optional.empty(), clock.instant());
+        return take(store.takeUnclaimedInvite(invite.token()), invite, EndedInvite.How.CANCELLED, Optional.empty(),
+                clock.instant());
     }
 
     /** Invites whose time is up, each taken from the store once: the caller tells their senders. */
     List<Invite> takeExpired(int limit) {
         return store.invitesExpiredBy(clock.instant(), limit).stream()
-                .filter(invite -> take(invite, EndedInvite.How.EXPIRED, Optional.empty(), invite.expiresAt()))
+                .filter(invite -> take(store.takeInvite(invite.token()), invite, EndedInvite.How.EXPIRED,
+                        Optional.empty(), invite.expiresAt()))
                 .toList();
     }
 
     /**
-     * Takes {@code invite} from the store and, for the one caller that took it, keeps what became of it, so its link
-     * opened again says so ({@link EndedInvite}); a run cut short between the two leaves it unknown, as before.
+     * Marks {@code invite}, bound to {@code friend}, as having its song sent to them now, before it goes: its sender's
+     * cancel no longer takes it (so it cannot say nothing was sent while the song goes). False when it is gone
+     * (cancelled a moment before: nothing is to go) or not theirs.
      */
+    boolean claim(Invite invite, ChatAddress friend) {
+        return store.claimInvite(invite.token(), friend);
+    }
+
+    /** The invite of {@code token} as it is stored now, open or being sent to whoever used it. */
+    Optional<Invite> stored(String token) {
+        return store.findInvite(token);
+    }
+
+    /** What became of the invite of {@code token} once it ended, while that is kept. */
+    Optional<EndedInvite> whatBecameOf(String token) {
+        return Invite.wellFormed(token) ? ended(token) : Optional.empty();
+    }
+
     private boolean take(Invite invite, EndedInvite.How how, Optional<ChatAddress> usedBy, Instant at) {
-        if (!store.takeInvite(invite.token())) {
+        return take(store.takeInvite(invite.token()), invite, how, usedBy, at);
+    }
+
+    /**
+     * For the one caller that {@code took} {@code invite} from the store, keeps what became of it, so its link opened
+     * again says so ({@link EndedInvite}); a run cut short between the two leaves it unknown, as before.
+     */
+    private boolean take(boolean took, Invite invite, EndedInvite.How how, Optional<ChatAddress> usedBy, Instant at) {
+        if (!took) {
             return false;
         }
         store.saveEndedInvite(EndedInvite.of(invite, how, usedBy, at));

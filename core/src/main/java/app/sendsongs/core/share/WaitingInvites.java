@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.user.Names;
 import app.sendsongs.core.user.User;
@@ -129,8 +130,8 @@ final class WaitingInvites {
             return cancelNumber(sender, Integer.parseInt(which));
         }
         return invites.waitingFrom(sender.address(), which).map(invite -> cancel(sender, invite))
-                .orElseGet(() -> cancelledBefore() ? DONE_BEFORE
-                        : "That invite isn't open any more (used, expired or cancelled), so I cancelled nothing.");
+                .orElseGet(() -> usedBy(sender, which).orElseGet(() -> cancelledBefore() ? DONE_BEFORE
+                        : "That invite isn't open any more (used, expired or cancelled), so I cancelled nothing."));
     }
 
     /**
@@ -168,10 +169,33 @@ final class WaitingInvites {
     String cancel(User sender, Invite invite) {
         marks.mark(TOOK, sender.lastMessageAt());
         if (!invites.takeCancelled(invite)) {
-            return "That invite was used a moment ago, so I cancelled nothing.";
+            return usedBy(sender, invite.token())
+                    .orElse("That invite isn't open any more (used, expired or cancelled), so I cancelled nothing.");
         }
         return "Cancelled your invite for " + invite.title() + " to " + Names.quoted(invite.friendName())
                 + ": its link no longer works, and nothing was sent.";
+    }
+
+    /**
+     * Why {@code sender}'s invite of {@code token} could not be cancelled, when someone used it: its song is being
+     * sent to them ({@link Invites#claim}: the cancel came the moment they signed up), or it went (or was refused them,
+     * as its sender was told then). Empty when nobody used it (it expired, or was cancelled).
+     */
+    private Optional<String> usedBy(User sender, String token) {
+        Optional<Invite> going = invites.stored(token).filter(invite -> invite.sender().equals(sender.address()));
+        if (going.isPresent()) {
+            return going.get().friend().map(friend -> "Too late: " + named(sender, friend) + " just used your "
+                    + "invite, so I'm sending them " + going.get().title() + ".");
+        }
+        return invites.whatBecameOf(token).filter(ended -> ended.sender().equals(sender.address()))
+                .flatMap(ended -> ended.usedBy().map(user -> "Too late: " + named(sender, user)
+                        + (ended.how() == EndedInvite.How.USED_UNSENT ? " used your invite, but " + ended.title()
+                        + " could not be delivered to them." : " used your invite and got " + ended.title() + ".")));
+    }
+
+    private String named(User reader, ChatAddress person) {
+        return users.findUser(person).map(user -> names.to(reader.address(), List.of(user)).of(user))
+                .orElse("your friend");
     }
 
     /** Whether a run of the event being handled, cut short by a crash, cancelled an invite. */

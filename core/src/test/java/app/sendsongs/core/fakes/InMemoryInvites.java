@@ -7,18 +7,40 @@ import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.Names;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Invites in memory, by token. */
-final class InMemoryInvites implements InviteStore {
+public final class InMemoryInvites implements InviteStore {
     private static final Comparator<Invite> OLDEST_FIRST = Comparator.comparing(Invite::createdAt)
             .thenComparing(Invite::token);
 
     private final Map<String, Invite> invites = new LinkedHashMap<>();
     private final Map<String, EndedInvite> ended = new LinkedHashMap<>();
+    private final Set<String> claimed = new HashSet<>();
+    private final List<Runnable> beforeTaking = new CopyOnWriteArrayList<>();
+    private final List<Runnable> beforeClaiming = new CopyOnWriteArrayList<>();
+
+    /**
+     * Runs {@code work} once, at the start of the next {@link #claimInvite}, before the invite is claimed: another
+     * person's action at that very moment. It runs outside this store's lock.
+     */
+    public void beforeNextClaim(Runnable work) {
+        beforeClaiming.add(work);
+    }
+
+    /**
+     * Runs {@code work} once, at the start of the next {@link #takeInvite}, before the invite is removed: another
+     * person's action at that very moment. It runs outside this store's lock.
+     */
+    public void beforeNextTake(Runnable work) {
+        beforeTaking.add(work);
+    }
 
     @Override
     public synchronized void saveInvite(Invite invite) {
@@ -47,7 +69,28 @@ final class InMemoryInvites implements InviteStore {
             return false;
         }
         invites.put(token, invite.unopened());
+        claimed.remove(token);
         return true;
+    }
+
+    @Override
+    public boolean claimInvite(String token, ChatAddress friend) {
+        beforeClaiming.stream().findFirst().filter(beforeClaiming::remove).ifPresent(Runnable::run);
+        return claimNow(token, friend);
+    }
+
+    private synchronized boolean claimNow(String token, ChatAddress friend) {
+        Invite invite = invites.get(token);
+        if (invite == null || !invite.friend().filter(friend::equals).isPresent()) {
+            return false;
+        }
+        claimed.add(token);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean takeUnclaimedInvite(String token) {
+        return !claimed.contains(token) && invites.remove(token) != null;
     }
 
     @Override
@@ -70,7 +113,13 @@ final class InMemoryInvites implements InviteStore {
     }
 
     @Override
-    public synchronized boolean takeInvite(String token) {
+    public boolean takeInvite(String token) {
+        beforeTaking.stream().findFirst().filter(beforeTaking::remove).ifPresent(Runnable::run);
+        return takeNow(token);
+    }
+
+    private synchronized boolean takeNow(String token) {
+        claimed.remove(token);
         return invites.remove(token) != null;
     }
 
@@ -93,6 +142,7 @@ final class InMemoryInvites implements InviteStore {
     /** Forgetting a person takes back the invites they sent, and what became of those they sent or used. */
     synchronized void forget(ChatAddress person) {
         invites.values().removeIf(invite -> invite.sender().equals(person));
+        claimed.retainAll(invites.keySet());
         ended.values().removeIf(invite -> invite.sender().equals(person)
                 || invite.usedBy().filter(person::equals).isPresent());
     }

@@ -6,11 +6,13 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.fakes.InMemoryInvites;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -248,6 +250,46 @@ class InvitesTest {
 
         bot.advance(Invites.LIFETIME.plusMinutes(1));
         assertThat(bot.inbox(ALICE)).noneMatch(text -> text.startsWith("Nobody used your invite"));
+    }
+
+    @Test
+    void aCancelTheMomentTheFriendWhoSignedUpIsSentTheSongSaysItWasTooLateAndTheLinkSaysItWasUsed() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        open(CAROL, ref);
+        String token = ref.substring("invite-".length());
+        List<String> cancelled = new ArrayList<>();
+        // the song has gone to Carol, and the invite is about to be taken: Alice taps Cancel at that very moment
+        ((InMemoryInvites) bot.stores.invites()).beforeNextTake(
+                () -> cancelled.add(tap(ALICE, "cancel invite " + token, "Cancel invite 1")));
+
+        telegram.nameIs(CAROL.id(), "Carol Jones");
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+
+        assertThat(bot.inbox(CAROL)).contains("🎵 Alice Smith sent you a song: " + TITLE);
+        assertThat(cancelled).singleElement().asString().isEqualTo("Too late: Carol Jones just used your invite, so "
+                + "I'm sending them " + TITLE + ".");
+        assertThat(bot.inbox(ALICE)).as("told the song went, and nothing contrary")
+                .anyMatch(m -> m.startsWith("Carol Jones opened your invite. Sent " + TITLE))
+                .noneMatch(m -> m.contains("nothing was sent"));
+        assertThat(open(CAROL, ref)).first().asString().startsWith("You already used this invite: " + TITLE);
+        assertThat(tap(ALICE, "cancel invite " + token, "Cancel invite 1")).as("and once it went")
+                .isEqualTo("Too late: Carol Jones used your invite and got " + TITLE + ".");
+    }
+
+    @Test
+    void aCancelBeforeTheFriendWhoSignedUpIsSentTheSongCancelsItAndNothingGoes() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        open(CAROL, ref);
+        String token = ref.substring("invite-".length());
+        ((InMemoryInvites) bot.stores.invites()).beforeNextClaim(() -> assertThat(tap(ALICE, "cancel invite "
+                + token, "Cancel invite 1")).startsWith("Cancelled your invite for " + TITLE));
+
+        telegram.nameIs(CAROL.id(), "Carol Jones");
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+
+        assertThat(bot.inbox(CAROL)).noneMatch(m -> m.startsWith("🎵 Alice Smith sent you a song"));
+        assertThat(bot.inbox(ALICE)).noneMatch(m -> m.startsWith("Carol Jones opened your invite."));
+        assertThat(open(CAROL, ref)).first().asString().startsWith("Alice Smith cancelled this invite.");
     }
 
     @Test

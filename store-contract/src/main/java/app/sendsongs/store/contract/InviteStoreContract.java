@@ -97,6 +97,58 @@ public abstract class InviteStoreContract extends StoreFixture {
     }
 
     @Test
+    void aClaimedInviteIsNotTakenByTheTakeThatSparesClaimsButIsByTheTake() {
+        Invite invite = invite("t1", at("alice"), 0, 60);
+        invites.saveInvite(invite);
+        assertThat(invites.claimInvite("t1", at("carol"))).as("nobody opened it").isFalse();
+        invites.openInvite("t1", at("carol"));
+
+        assertThat(invites.claimInvite("t1", at("mallory"))).as("not theirs").isFalse();
+        assertThat(invites.claimInvite("t1", at("carol"))).isTrue();
+        assertThat(invites.claimInvite("t1", at("carol"))).as("again, by them").isTrue();
+        assertThat(invites.takeUnclaimedInvite("t1")).isFalse();
+
+        assertThat(invites.findInvite("t1")).as("still there as it was").contains(invite.openedBy(at("carol")));
+        assertThat(invites.invitesOpenedBy(at("carol"))).extracting(Invite::token).containsExactly("t1");
+        assertThat(invites.takeInvite("t1")).isTrue();
+        assertThat(invites.claimInvite("t1", at("carol"))).as("gone").isFalse();
+        assertThat(invites.takeUnclaimedInvite("t1")).isFalse();
+        assertThat(invites.claimInvite("gone", at("carol"))).isFalse();
+    }
+
+    @Test
+    void anInviteNotClaimedIsTakenOnceByTheTakeThatSparesClaimsAndAReleaseClearsItsClaim() {
+        invites.saveInvite(invite("unopened", at("alice"), 0, 60));
+        invites.saveInvite(invite("released", at("alice"), 1, 60));
+        invites.openInvite("released", at("carol"));
+        invites.claimInvite("released", at("carol"));
+
+        assertThat(invites.takeUnclaimedInvite("unopened")).isTrue();
+        assertThat(invites.takeUnclaimedInvite("unopened")).isFalse();
+        assertThat(invites.findInvite("unopened")).isEmpty();
+        assertThat(invites.unopenedInvitesFor(Names.key("Carol “CJ” Jones"), minutes(0), 10)).as("nor listed by name")
+                .isEmpty();
+
+        assertThat(invites.releaseInvite("released", at("carol"))).isTrue();
+        assertThat(invites.takeUnclaimedInvite("released")).as("released, no longer claimed").isTrue();
+        assertThat(invites.findInvite("released")).isEmpty();
+        assertThat(invites.openInvitesSentBy(at("alice"), minutes(0), 10)).isEmpty();
+    }
+
+    @Test
+    void aClaimAndATakeThatSparesClaimsAtOnceOnlyOneWins() {
+        invites.saveInvite(invite("t1", at("alice"), 0, 60));
+        invites.openInvite("t1", at("carol"));
+
+        List<Boolean> won = Race.run(2, i -> i == 0 ? invites.claimInvite("t1", at("carol"))
+                : invites.takeUnclaimedInvite("t1"));
+
+        assertThat(won).containsExactlyInAnyOrder(true, false);
+        assertThat(invites.findInvite("t1").isPresent()).as("there while claimed, gone once taken")
+                .isEqualTo(won.getFirst());
+    }
+
+    @Test
     void twoTakingAtOnceOnlyOneWins() {
         invites.saveInvite(invite("t1", at("alice"), 0, 60));
 

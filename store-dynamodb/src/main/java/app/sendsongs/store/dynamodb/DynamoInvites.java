@@ -21,13 +21,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * nobody has opened it, an item {@code INVITENAME#<key of the friend's name>} / {@code <created>#<token>} lists it by
  * the name it was made for (a query of that partition, as people are found by name; no index of the table's), removed
  * when the invite is opened or taken and put back when it is released. What the indexes and those items list may be
- * stale: taking an invite is one delete, which only one caller wins, and each listed invite is read again.
+ * stale: taking an invite is one delete, which only one caller wins, and each listed invite is read again. An invite
+ * whose song is being sent has {@code claimed}, which its sender's cancel (a delete on condition that it has none)
+ * leaves.
  */
 final class DynamoInvites implements InviteStore {
     static final String TYPE = "INVITE";
     private static final String SENT = "INVITES#";
     private static final String OPENED = "INVITEE#";
     private static final String FRIEND = "friendPsid";
+    /** On an invite whose song is being sent to whoever used it: {@link #takeUnclaimedInvite} leaves it. */
+    private static final String CLAIMED = "claimed";
     static final String BY_NAME = "INVITENAME";
     /** What became of an invite once it ended: {@code ENDEDINVITE#<token>} / {@code ENDEDINVITE}. */
     static final String ENDED = "ENDEDINVITE";
@@ -91,7 +95,8 @@ final class DynamoInvites implements InviteStore {
 
     @Override
     public boolean releaseInvite(String token, ChatAddress friend) {
-        Update unopened = new Update().remove(FRIEND).remove(TableLayout.GSI2_PK).remove(TableLayout.GSI2_SK);
+        Update unopened = new Update().remove(FRIEND).remove(CLAIMED).remove(TableLayout.GSI2_PK)
+                .remove(TableLayout.GSI2_SK);
         Optional<Map<String, AttributeValue>> released = table.updateIf(key(token), unopened,
                 Condition.attributeExists(TableLayout.PK).and(Condition.equalTo(FRIEND, Attr.s(PersonKey.of(friend)))));
         released.ifPresent(item -> table.put(byName(invite(item))));
@@ -141,6 +146,25 @@ final class DynamoInvites implements InviteStore {
         Optional<Map<String, AttributeValue>> taken = table.take(key(token));
         taken.ifPresent(item -> table.delete(byNameKey(invite(item))));
         return taken.isPresent();
+    }
+
+    @Override
+    public boolean claimInvite(String token, ChatAddress friend) {
+        return table.updateIf(key(token), new Update().set(CLAIMED, Attr.bool(true)),
+                Condition.attributeExists(TableLayout.PK).and(Condition.equalTo(FRIEND, Attr.s(PersonKey.of(friend)))))
+                .isPresent();
+    }
+
+    /** One conditional delete, then (for the one caller that won it) its listing by name, as {@link #takeInvite}. */
+    @Override
+    public boolean takeUnclaimedInvite(String token) {
+        Optional<Invite> invite = findInvite(token);
+        if (invite.isEmpty() || !table.deleteIf(key(token),
+                Condition.attributeExists(TableLayout.PK).and(Condition.attributeNotExists(CLAIMED)))) {
+            return false;
+        }
+        table.delete(byNameKey(invite.get()));
+        return true;
     }
 
     @Override

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Songs for friends not registered yet, in {@code invites} by token. */
+/**
+ * Songs for friends not registered yet, in {@code invites} by token; {@code claimed} (since schema version 31) marks
+ * one whose song is being sent, which {@link #takeUnclaimedInvite} leaves.
+ */
 final class SqliteInvites implements InviteStore {
     private static final String COLUMNS = "token, sender_address, friend_name, track_id, title, pre, post, created_at, "
             + "expires_at, friend_address";
@@ -47,8 +50,19 @@ final class SqliteInvites implements InviteStore {
 
     @Override
     public boolean releaseInvite(String token, ChatAddress friend) {
-        return db.write(s -> s.update("UPDATE invites SET friend_address = NULL WHERE token = ? AND friend_address = ?",
-                token, friend)) == 1;
+        return db.write(s -> s.update("UPDATE invites SET friend_address = NULL, claimed = 0 WHERE token = ? AND "
+                + "friend_address = ?", token, friend)) == 1;
+    }
+
+    @Override
+    public boolean claimInvite(String token, ChatAddress friend) {
+        return db.write(s -> s.update("UPDATE invites SET claimed = 1 WHERE token = ? AND friend_address = ?", token,
+                friend)) == 1;
+    }
+
+    @Override
+    public boolean takeUnclaimedInvite(String token) {
+        return db.write(s -> s.update("DELETE FROM invites WHERE token = ? AND claimed = 0", token)) == 1;
     }
 
     @Override
