@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * How the bot names people to someone, the reader of an answer or notice: by their name, and, where the reader knows
  * another person of that name (a contact of theirs, {@link Acquaintances}, with the same {@link User#nameKey}), with
  * what tells them apart as "which one?" tells them ({@link TellingApart#tellingLines}): "Bob Fisher (on Telegram)",
- * "Bob Fisher (in Family with you)"; nothing where that would not tell them apart (two who joined in the same minute,
- * say). Two people of one name named in the same answer are told apart too, and so is someone the reader picked at
+ * "Bob Fisher (in Family with you)", "Bob Fisher (joined 1 May 12:00 UTC, the second of the two)" for two alike in all
+ * else who joined in the same minute; nothing where that would not tell them apart. Two people of one name named in the same answer are told apart too, and so is someone the reader picked at
  * "which one?" from everyone else of their name ({@link #amongAllOfTheirName}). One read of the names' holders for a
  * whole answer ({@link UserStore#findUsersByNames}), none where the caller has them already ({@link Holders#of}); the
  * reader's contacts, and what tells people apart, are read only when someone else has one of its names.

@@ -193,7 +193,8 @@ public final class WhichPerson {
     /**
      * What tells one person offered from the others, as a friend would know it: a group they share with the asker,
      * that they exchanged songs with the asker, the platform they are on (when the people offered are not all on the
-     * same one), and the day they joined, with the time when two of the same name would look alike without it.
+     * same one), and the day they joined, with the time when two of the same name would look alike without it, and
+     * the order they joined in when even the minute would.
      */
     private List<Description> describe(User asker, List<User> offered) {
         return describe(asker, offered, person -> List.of());
