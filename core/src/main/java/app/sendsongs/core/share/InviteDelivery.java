@@ -208,11 +208,14 @@ public final class InviteDelivery {
                     + "(they may have changed their name or left), so nothing was sent. Your invite still waits for "
                     + "its link.");
         }
-        if (!invites.bind(invite, person.get().address()) || !invites.claim(invite, person.get().address())) {
+        if (!invites.bind(invite, person.get().address())) {
             return Message.text("Someone opened your invite's link meanwhile, so it waits for them to sign up and "
                     + "nothing was sent. If " + person.get().name() + " is your friend too, send it to them by name: "
                     + CommandStyle.of(sender.address()).spell("send_song") + " name:"
                     + Names.quoted(person.get().name()) + " " + invite.track().link());
+        }
+        if (!invites.claim(invite, person.get().address())) {
+            return Message.text(NOT_OPEN); // gone since it was bound: taken by its expiry
         }
         Message told = Cause.call(namesakeWork(token, namesake.get()), () -> sendSong.sendTo(sender, person.get(),
                 SongLink.of(invite.track()), invite.pre(), invite.post()));

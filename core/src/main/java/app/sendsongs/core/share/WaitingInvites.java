@@ -65,23 +65,27 @@ final class WaitingInvites {
         for (int i = 0; i < waiting.size(); i++) {
             Invite invite = waiting.get(i);
             text.append('\n').append(i + 1).append(". ").append(line(invite,
-                    Optional.ofNullable(signedUp.get(invite)).map(shown::of)));
+                    Optional.ofNullable(signedUp.get(invite)).map(person -> shown.of(person)
+                            + (person.registeredAt().isBefore(invite.createdAt()) ? " has taken that name since; "
+                            : " has signed up since; "))));
         }
         return text.append("\nCancel one with: ").append(CommandStyle.of(sender.address()).spell("cancel"))
                 .append(" invite <number>").toString();
     }
 
-    private String line(Invite invite, Optional<String> signedUpSince) {
+    /** {@code invite}'s line; {@code namesakeSince}: who signed up under its name (or took it) since, as said. */
+    private String line(Invite invite, Optional<String> namesakeSince) {
         String works = "the link works " + RelativeTime.forMore(invite.expiresAt(), clock.instant());
         return invite.title() + " → " + Names.quoted(invite.friendName()) + ": "
                 + (invite.friend().isPresent() ? "opened, waiting for them to sign up; "
-                : signedUpSince.map(name -> name + " has signed up since; ").orElse("not opened yet, ")) + works;
+                : namesakeSince.orElse("not opened yet, ")) + works;
     }
 
     /**
-     * Of {@code waiting}, those nobody opened whose name someone (not the sender) has signed up under since they were
-     * made, with the first such person: the one whom the sender was asked about ({@link
-     * InviteDelivery#registered}), whose tap sends the song to them. One read for all their names.
+     * Of {@code waiting}, those nobody opened whose name someone (not the sender) has signed up under, or taken, since
+     * they were made, with the first such person: the one whom the sender was asked about ({@link
+     * InviteDelivery#registered}, {@link InviteDelivery#renamed}), whose tap sends the song to them. One read for all
+     * their names.
      */
     private Map<Invite, User> signedUpSince(User sender, List<Invite> waiting) {
         List<Invite> unopened = waiting.stream().filter(invite -> invite.friend().isEmpty()).toList();
@@ -93,7 +97,7 @@ final class WaitingInvites {
         for (Invite invite : unopened) {
             named.stream().filter(user -> user.nameKey().equals(Names.key(invite.friendName())))
                     .filter(user -> !user.address().equals(sender.address()))
-                    .filter(user -> user.registeredAt().isAfter(invite.createdAt())).findFirst()
+                    .filter(user -> !user.namedAt().isBefore(invite.createdAt())).findFirst()
                     .ifPresent(user -> signedUp.put(invite, user));
         }
         return signedUp;

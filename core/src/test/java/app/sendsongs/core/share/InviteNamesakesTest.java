@@ -216,6 +216,10 @@ class InviteNamesakesTest {
         assertThat(bot.reply(DAN, "name Dan Brown")).as("the same name again asks nobody again")
                 .startsWith("Friends already find you as");
         assertThat(bot.inbox(ALICE)).filteredOn(m -> m.startsWith("Dan Brown just")).hasSize(1);
+        assertThat(bot.reply(ALICE, "pending")).contains("1. " + TITLE + " → \"Dan Brown\": Dan Brown has taken that "
+                + "name since; the link works for 7 more days");
+        assertThat(telegram.messages(ALICE.id()).getLast().choices()).extracting(Choice::payload)
+                .startsWith(asked.choices().getFirst().payload());
     }
 
     @Test
