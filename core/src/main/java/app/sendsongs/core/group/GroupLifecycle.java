@@ -210,7 +210,8 @@ public final class GroupLifecycle {
     /**
      * The person is being forgotten: the groups they made end (their members are told, without
      * the person's name) and they leave the others, so the songs sent through those groups stop
-     * being watched before their records go.
+     * being watched before their records go; the owner of each of those is told, as of a member who leaves it, without
+     * the person's name.
      */
     public void forget(User person) {
         for (Group group : groups.groupsOf(person.address())) {
@@ -218,8 +219,15 @@ public final class GroupLifecycle {
                 stopAndTell(group, "The group " + group.name() + " no longer exists: the person who made it has left "
                         + "Send Songs.", List.of());
                 groups.deleteGroup(group.id());
-            } else if (groups.removeMember(group.id(), person.address())) {
-                withdrawal.withdraw(group.id(), person.address());
+            } else {
+                // Told before the membership goes, under an id of the group: cut short after it, forget_me done again
+                // still finds the membership, and tells the owner once.
+                outbox.notifyOnce(Cause.id("forgotten member of group " + group.id()), group.owner(),
+                        Message.text("Someone who left Send Songs is no longer in your group " + group.name() + "."),
+                        List.of());
+                if (groups.removeMember(group.id(), person.address())) {
+                    withdrawal.withdraw(group.id(), person.address());
+                }
             }
         }
     }

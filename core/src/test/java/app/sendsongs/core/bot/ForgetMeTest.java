@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ForgetMeTest {
     private static final String LINK = FakeMusic.SONG.id().link();
     private static final String OTHER_LINK = FakeMusic.OTHER_SONG.id().link();
+    private static final String OWNER_TOLD = "Someone who left Send Songs is no longer in your group %s.";
     private BotHarness bot;
 
     @BeforeEach
@@ -223,6 +224,60 @@ class ForgetMeTest {
 
         assertThat(bot.say("bob", "help")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly(
                 "0 of 1 played " + FakeMusic.SONG.title() + " (sent to Family).\nNot played within 7 days: Dan Brown.");
+    }
+
+    @Test
+    void theOwnerOfEachGroupTheyWereInIsToldAMemberLeftAsLeaveGroupTellsThemWithoutTheirName() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("carol", "create_group Band");
+        bot.reply("carol", "add_to_group Band Bob Fisher");
+        bot.reply("carol", "add_to_group Band Alice Smith");
+
+        forget("bob");
+
+        assertThat(bot.last("alice")).isEqualTo(OWNER_TOLD.formatted("Family"));
+        assertThat(bot.last("carol")).isEqualTo(OWNER_TOLD.formatted("Band"));
+        assertThat(bot.inbox("alice")).noneMatch(text -> text.contains("Bob Fisher left"));
+        assertThat(bot.reply("alice", "members Family")).doesNotContain("Bob");
+    }
+
+    @Test
+    void aYesCutShortBeforeTheOwnerIsToldTellsThemOnceWhenHandledAgain() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("bob", "forget_me");
+        Inbound yes = yes("bob");
+        ((InMemoryOutbox) bot.stores.outbox()).diesBeforeHolding(held -> held.to().equals(at("alice"))
+                && held.message().text().equals(OWNER_TOLD.formatted("Family")));
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(yes);
+        bot.handle(yes);
+
+        assertThat(bot.inbox("alice")).filteredOn(OWNER_TOLD.formatted("Family")::equals).hasSize(1);
+        assertThat(bot.stores.users().findUser(at("bob"))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "the other member plays it {0} the forgetting")
+    @ValueSource(strings = {"before", "after"})
+    void aGroupSongsSummaryCountsAForgottenMemberNeitherAsPlayedNorAsNotPlayed(String when) {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        if (when.equals("before")) {
+            bot.play("carol", FakeMusic.SONG);
+            bot.advance(Duration.ofMinutes(5));
+        }
+
+        forget("bob");
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(BotHarness.WATCH_ENDS);
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("(sent to Family)")).singleElement()
+                .asString().startsWith("1 of 1 played " + FakeMusic.SONG.title() + " (sent to Family).")
+                .doesNotContain("Not played").doesNotContain("Bob");
     }
 
     @Test
