@@ -428,8 +428,8 @@ class GroupsEndToEndTest {
         assertThat(reply("alice", "forget_me confirm")).startsWith("Done: I've deleted everything")
                 .contains("your groups and memberships");
 
-        assertThat(sandbox.lastMessage("bob")).isEqualTo("The group Family no longer exists: the person who made it "
-                + "has left Send Songs.");
+        assertThat(sandbox.inbox("bob")).contains("The group Family no longer exists: the person who made it "
+                + "has left Send Songs.", "Someone who left Send Songs is no longer in your group Band.");
         assertThat(reply("bob", "groups")).isEqualTo("Your groups:\n• Band — yours, 2 members\n"
                 + "See who is in one with: members <group>");
     }

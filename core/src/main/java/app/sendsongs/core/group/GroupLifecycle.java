@@ -32,6 +32,8 @@ public final class GroupLifecycle {
     private static final String TOLD = "delete_group told the members of group ";
     private static final String OWNERS_SONGS_STOPPED = "delete_group stopped the owner's songs through group ";
 
+    /** What {@code forget_me} marks, with the group's id, before the person leaves a group someone else made. */
+    private static final String LEFT_WHEN_FORGOTTEN = "forget_me left group ";
     private final GroupStore groups;
     private final GroupFinder finder;
     private final GroupShareWithdrawal withdrawal;
@@ -225,11 +227,16 @@ public final class GroupLifecycle {
                 outbox.notifyOnce(Cause.id("forgotten member of group " + group.id()), group.owner(),
                         Message.text("Someone who left Send Songs is no longer in your group " + group.name() + "."),
                         List.of());
-                if (groups.removeMember(group.id(), person.address())) {
-                    withdrawal.withdraw(group.id(), person.address());
-                }
+                // Marked before the membership goes: cut short before its songs stopped, forget_me done again no
+                // longer finds the group among theirs, but finds it by the mark from the songs still open.
+                marks.mark(LEFT_WHEN_FORGOTTEN + group.id(), person.lastMessageAt());
+                groups.removeMember(group.id(), person.address());
+                withdrawal.withdraw(group.id(), person.address());
             }
         }
+        withdrawal.groupsOfOpenSongsTo(person.address()).stream()
+                .filter(groupId -> marks.marked(LEFT_WHEN_FORGOTTEN + groupId))
+                .forEach(groupId -> withdrawal.withdraw(groupId, person.address()));
     }
 
     /** What ending a group did: the members told, and the owner's songs it stopped, those a run cut short did too. */

@@ -47,6 +47,12 @@ public final class GroupShareWithdrawal {
         return stopped;
     }
 
+    /** The groups whose songs to {@code person} are still open: those of the group sends they came through. */
+    public List<String> groupsOfOpenSongsTo(ChatAddress person) {
+        return shares.openSharesTo(person).stream().flatMap(share -> share.groupSendId().stream()).distinct()
+                .flatMap(sendId -> groups.findGroupSend(sendId).stream()).map(GroupSend::groupId).distinct().toList();
+    }
+
     /**
      * How many of the {@code stopped} songs {@code sender} sent and saw being watched (their {@code pending} listed
      * them). That a song was still open tells whether it was played: those sent by others are theirs to know, and

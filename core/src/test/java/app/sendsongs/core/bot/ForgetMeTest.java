@@ -11,6 +11,7 @@ import app.sendsongs.core.command.Help;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
 import app.sendsongs.core.fakes.InMemoryOutbox;
+import app.sendsongs.core.fakes.InMemoryShares;
 import app.sendsongs.core.fakes.RecordingChat;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ShareStatus;
@@ -257,6 +258,27 @@ class ForgetMeTest {
 
         assertThat(bot.inbox("alice")).filteredOn(OWNER_TOLD.formatted("Family")::equals).hasSize(1);
         assertThat(bot.stores.users().findUser(at("bob"))).isEmpty();
+    }
+
+    @Test
+    void aYesCutShortOnceTheyLeftAGroupBeforeItsSongToThemStoppedStopsItWhenHandledAgainAndTheSummaryComes() {
+        bot.reply("alice", "create_group Family");
+        bot.reply("alice", "add_to_group Family Bob Fisher");
+        bot.reply("alice", "add_to_group Family Carol King");
+        bot.reply("alice", "send_song group:Family " + LINK);
+        bot.play("carol", FakeMusic.SONG);
+        bot.advance(Duration.ofMinutes(5));
+        bot.reply("bob", "forget_me");
+        Inbound yes = yes("bob");
+        ((InMemoryShares) bot.stores.shares()).diesBeforeUpdating(share -> share.receiver().equals(at("bob"))
+                && share.status() == ShareStatus.LEFT_GROUP);
+        assertThatThrownBy(() -> bot.handle(yes)).isInstanceOf(RecordingChat.ProcessDied.class);
+
+        bot.handle(yes);
+
+        assertThat(bot.inbox("alice")).filteredOn(text -> text.contains("(sent to Family)")).containsExactly("1 of 1 "
+                + "played " + FakeMusic.SONG.title() + " (sent to Family).\nNot counted, no longer in the group: "
+                + "someone who left.");
     }
 
     @ParameterizedTest(name = "the other member plays it {0} the forgetting")
