@@ -476,6 +476,29 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aUsernameAnotherPersonHoldsIsRefusedUntilTheyChangeTheirs() {
+        h.setWebhook("s3cret");
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "/start", "username", "sam_s"));
+        int before = h.received.size();
+
+        for (String route : List.of("/sandbox/telegram/send", "/sandbox/telegram/open")) {
+            TelegramHarness.Response refused = h.control(route, Map.of("from", 43, "text", "/start", "url",
+                    "https://t.me/" + TelegramEmulator.BOT_USERNAME + "?start=x", "username", "SAM_s"));
+            assertThat(refused.status()).as(route).isEqualTo(400);
+            assertThat(refused.json().path("error").asText()).as(route).startsWith("USERNAME_OCCUPIED");
+        }
+        assertThat(h.received).as("nothing reaches the bot").hasSize(before);
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "hi", "username", "sam_s"))
+                .status()).as("its holder may give it again").isEqualTo(200);
+
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "hi", "username", "sam_new"));
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 43, "text", "/start", "username", "sam_s"))
+                .status()).as("freed, another may take it").isEqualTo(200);
+        assertThat(h.api("getChat", Map.of("chat_id", 43)).result().path("username").asText()).isEqualTo("sam_s");
+        assertThat(h.api("getChat", Map.of("chat_id", 42)).result().path("username").asText()).isEqualTo("sam_new");
+    }
+
+    @Test
     void onlyExistingButtonsCanBeTapped() {
         h.says(42, "/start");
         long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("help")))

@@ -933,6 +933,26 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSendToAUsernameThatMovedToSomeoneElseGoesToItsHolderNowNeverToTheFormerOne() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.control().telegramSays(BOB, "Bob", "Fisher", "sam_s", "/history");
+        assertThat(telegram.ask(ALICE, "/send @sam_s " + LINK + track).getLast()).startsWith("Sent ")
+                .contains("Bob Fisher");
+        int bobs = telegram.texts(BOB).size();
+        telegram.control().telegramGroup(BAND, "Friday Band", List.of(BOB, CAROL));
+        // Bob takes another username in his app; his next message, in the group, is none the bot sees
+        assertThat(telegram.control().telegramSaysIn(BAND, BOB, "sam_fisher", "hello all").path("delivered").asBoolean()).isFalse();
+        telegram.control().telegramSays(CAROL, "Carol", "Chen", "sam_s", "/history"); // and Carol takes it
+
+        assertThat(telegram.ask(ALICE, "/send @sam_s " + LINK + sandbox.trackIds().get(1)).getLast())
+                .as("the username is Carol's now, as on Telegram").startsWith("Sent ").contains("Carol Chen");
+        assertThat(telegram.last(CAROL)).contains("Alice Archer sent you a song");
+        assertThat(telegram.texts(BOB).stream().skip(bobs).filter(text -> text.contains("sent you a song")))
+                .as("Bob, who held it before, gets nothing").isEmpty();
+    }
+
+    @Test
     void aTelegramUsernameAddedToAGroupOnMessengerRemovesThemFromItToo() {
         registerMoOnMessengerAndCarolKOnTelegram();
         sandbox.ask("mo", "create_group Family");

@@ -200,6 +200,12 @@ public final class SandboxControl {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text), 200);
     }
 
+    /** As {@link #telegramSaysIn(long, long, String)}, with the username the person's account shows from now on. */
+    public JsonNode telegramSaysIn(long chat, long from, String username, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "username", username, "text", text),
+                200);
+    }
+
     /** A group admin with "Remain anonymous" writes {@code text} in the group: Telegram shows it as the group's. */
     public JsonNode telegramSaysAnonymouslyIn(long chat, long from, String text) {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text, "anonymous", true),
