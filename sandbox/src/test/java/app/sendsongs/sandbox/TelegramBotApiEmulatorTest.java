@@ -552,6 +552,28 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aGroupRenamedSendsTheBotNewChatTitleAndIsCalledSoFromThen() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -4518810793L, "title", "Band", "members", List.of(7, 8)));
+        h.awaitReceived(2, Duration.ofSeconds(5));
+
+        TelegramHarness.Response renamed = h.control("/sandbox/telegram/chats/-4518810793/title",
+                Map.of("by", 8, "title", "Friday Band"));
+
+        assertThat(renamed.status()).as(renamed.json().toString()).isEqualTo(200);
+        JsonNode service = h.awaitReceived(3, Duration.ofSeconds(5)).get(2).update().path("message");
+        assertThat(service.path("new_chat_title").asText()).isEqualTo("Friday Band");
+        assertThat(service.path("chat").path("title").asText()).isEqualTo("Friday Band");
+        assertThat(service.path("from").path("id").asLong()).isEqualTo(8);
+        assertThat(h.api("getChat", Map.of("chat_id", -4518810793L)).result().path("title").asText())
+                .isEqualTo("Friday Band");
+        assertThat(h.control("/sandbox/telegram/chats/-4518810793/title", Map.of("by", 8, "title", "")).status())
+                .isEqualTo(400);
+        assertThat(h.control("/sandbox/telegram/chats/-4518810793/title", Map.of("by", 9, "title", "Mine")).status())
+                .as("not a member").isEqualTo(403);
+    }
+
+    @Test
     void aBasicGroupUpgradedToASupergroupRefersTheBotToItsNewId() {
         h.setWebhook("s");
         h.control("/sandbox/telegram/chats", Map.of("id", -4518810793L, "title", "Band", "members", List.of(7, 8)));

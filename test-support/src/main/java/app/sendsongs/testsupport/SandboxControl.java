@@ -316,6 +316,11 @@ public final class SandboxControl {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "topic", topic, "text", text), 200);
     }
 
+    /** {@code by} renames the group chat (the bot sees the service message with {@code new_chat_title}). */
+    public void telegramRenameGroup(long chat, long by, String title) {
+        post("/sandbox/telegram/chats/" + chat + "/title", Map.of("by", by, "title", title), 200);
+    }
+
     /** {@code by} removes the bot from the group chat (the bot sees {@code my_chat_member}). */
     public void telegramRemoveBot(long chat, long by) {
         post("/sandbox/telegram/chats/" + chat + "/remove-bot", Map.of("by", by), 200);
