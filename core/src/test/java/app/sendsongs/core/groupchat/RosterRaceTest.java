@@ -90,6 +90,26 @@ class RosterRaceTest {
         }
 
         @Override
+        public void retitle(ChatAddress chat, String title) {
+            store.retitle(chat, title);
+        }
+
+        @Override
+        public void keepMembers(ChatAddress chat, Instant keptUntil) {
+            store.keepMembers(chat, keptUntil);
+        }
+
+        @Override
+        public List<CountedMember> keptMembersOf(ChatAddress chat, Instant now) {
+            return store.keptMembersOf(chat, now);
+        }
+
+        @Override
+        public void dropKept(ChatAddress chat) {
+            store.dropKept(chat);
+        }
+
+        @Override
         public void saveChatSong(ChatSong song) {
             store.saveChatSong(song);
         }
