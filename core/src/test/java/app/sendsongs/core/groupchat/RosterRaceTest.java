@@ -34,8 +34,8 @@ class RosterRaceTest {
 
         List<Roster.Joined> outcomes;
         try (ExecutorService workers = Executors.newFixedThreadPool(2)) {
-            Future<Roster.Joined> first = workers.submit(() -> roster.join(CHAT, person(100)));
-            Future<Roster.Joined> second = workers.submit(() -> roster.join(CHAT, person(101)));
+            Future<Roster.Joined> first = workers.submit(() -> roster.join(CHAT, Optional.empty(), person(100)));
+            Future<Roster.Joined> second = workers.submit(() -> roster.join(CHAT, Optional.empty(), person(101)));
             outcomes = List.of(first.get(), second.get());
         }
 
