@@ -1157,6 +1157,24 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aGroupChatsTitleIsLearntFromTheChatAndItsRenameSoTellingItFromAFriendsNameCallsNoGetChat() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.control().telegramRenameGroup(BAND, ALICE, "Saturday Band");
+        telegram.ask(BOB, "/pending"); // the bot reads his profile once a run, at his first message
+        int getChats = telegram.control().telegramStats().path("calls").path("getchat").asInt();
+
+        assertThat(telegram.ask(BOB, "/send to Saturday Band " + LINK + track)).singleElement().asString()
+                .startsWith("Saturday Band is a group chat, so I didn't invite anyone by that name.");
+        assertThat(telegram.control().telegramStats().path("calls").path("getchat").asInt()).isEqualTo(getChats);
+        assertThat(telegram.ask(BOB, "/send to Friday Band " + LINK + track)).as("its old title is nobody's")
+                .singleElement().asString().startsWith("I don't know anyone called \"Friday Band\" yet.");
+        assertThat(telegram.control().telegramStats().path("calls").path("getchat").asInt()).isEqualTo(getChats);
+    }
+
+    @Test
     void aGroupUpgradedToASupergroupKeepsWhoIsCountedInUnderItsNewId() {
         registerAliceAndBob();
         telegram.group(BASIC_GROUP, "Friday Band", List.of(ALICE, BOB));
