@@ -162,11 +162,7 @@ public final class GroupChats {
                     command(chat, platform.get(), event, command).ifPresent(reply -> post(chat, reply));
             case GroupChatAction.Tap tap -> tap(chat, platform.get(), event.from(), tap);
             case GroupChatAction.Edited edited -> post(chat, Message.text(Inbound.Edited.ANSWER));
-            case GroupChatAction.BotAdded added -> {
-                post(chat, roster.botBack(chat, platform.get()).map(back -> welcomeBack(chat, back))
-                        .orElseGet(() -> welcome(chat, platform.get())));
-                songMessages.botBack(chat.address());
-            }
+            case GroupChatAction.BotAdded added -> botAdded(chat, platform.get());
             case GroupChatAction.Renamed renamed -> roster.renamed(chat);
             case GroupChatAction.BotRemoved removed -> botRemoved(chat, event.from());
             case GroupChatAction.MemberLeft left -> roster.leave(chat.address(), left.member());
@@ -187,6 +183,19 @@ public final class GroupChats {
         roster.members(chat.address()).stream().map(CountedMember::person).filter(person -> !person.equals(by))
                 .forEach(person -> outbox.notify(person, told));
         roster.botLeft(chat.address());
+    }
+
+    /**
+     * The bot was added to the chat: its welcome, or, back within {@link Roster#KEPT_FOR} of leaving, whoever was
+     * counted in then and is still in the chat is counted in again, and the chat is told how many. Said before they
+     * are: an event cut short after it finds the same people and says it again under the same id, which goes once.
+     * Then the song messages that changed meanwhile are brought up to date.
+     */
+    private void botAdded(GroupChat chat, GroupChatPlatform platform) {
+        Optional<List<CountedMember>> back = roster.keptAndStillIn(chat.address(), platform);
+        post(chat, back.map(members -> welcomeBack(chat, members.size())).orElseGet(() -> welcome(chat, platform)));
+        back.ifPresent(members -> roster.countInAgain(chat, members));
+        songMessages.botBack(chat.address());
     }
 
     private Optional<Message> command(GroupChat chat, GroupChatPlatform platform, Inbound.InGroupChat event,

@@ -158,26 +158,27 @@ public final class Roster {
     }
 
     /**
-     * The bot is back in the chat: those kept since it left who the platform confirms are still in the chat are
-     * counted in again, since their first time, and nobody is kept any more. Empty when nobody was kept (the bot is new
-     * to the chat, or was away longer than {@link #KEPT_FOR}); else how many are counted in again. Cut short, it is
-     * done again the same way: whoever it counted in already stays so once.
+     * The bot is back in the chat: of those kept since it left ({@link #botLeft}), whoever the platform confirms is
+     * still in the chat, as they were counted in. Empty when nobody was kept (the bot is new to the chat, or was away
+     * longer than {@link #KEPT_FOR}). Changes nothing: {@link #countInAgain} does.
      */
-    public Optional<Integer> botBack(GroupChat chat, GroupChatPlatform platform) {
-        List<CountedMember> kept = store.keptMembersOf(chat.address(), clock.instant());
+    public Optional<List<CountedMember>> keptAndStillIn(ChatAddress chat, GroupChatPlatform platform) {
+        List<CountedMember> kept = store.keptMembersOf(chat, clock.instant());
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        int back = 0;
-        for (CountedMember member : kept) {
-            if (platform.membership(chat.address().id(), member.person().id()) == GroupChatPlatform.Membership.IN) {
-                store.addMember(new CountedMember(chat.address(), member.person(), member.joinedAt(),
-                        Optional.of(chat.title())));
-                back++;
-            }
-        }
+        return Optional.of(kept.stream().filter(member -> platform.membership(chat.id(), member.person().id())
+                == GroupChatPlatform.Membership.IN).toList());
+    }
+
+    /**
+     * Counts the people {@link #keptAndStillIn} found in again, since their first time, with the chat's title now, and
+     * keeps nobody for the chat any more. Cut short and done again, whoever it counted in already stays so once.
+     */
+    public void countInAgain(GroupChat chat, List<CountedMember> back) {
+        back.forEach(member -> store.addMember(new CountedMember(chat.address(), member.person(), member.joinedAt(),
+                Optional.of(chat.title()))));
         store.dropKept(chat.address());
-        return Optional.of(back);
     }
 
     /** The chat was renamed: its new title is kept with everyone counted in for it. */

@@ -1267,6 +1267,26 @@ class GroupChatsTest {
     }
 
     @Test
+    void theBotsReturnHandledAgainSaysItOnceAndCountsTheSamePeopleInOnce() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        chats.removeBot(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotRemoved());
+        chats.addBotBack(BAND_CHAT.id());
+        int before = chats.texts(BAND_CHAT.id()).size();
+        Inbound.InGroupChat added = new Inbound.InGroupChat("added-back", ALICE, bot.clock.instant(), BAND,
+                new GroupChatAction.BotAdded());
+
+        bot.app.bot().handle(added);
+        bot.app.bot().handle(added);
+
+        assertThat(chats.texts(BAND_CHAT.id()).subList(before, chats.texts(BAND_CHAT.id()).size())).singleElement()
+                .asString().startsWith("I'm back, Friday Band! 2 people who were counted in before still are");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .containsExactly(BOB, CAROL);
+    }
+
+    @Test
     void theBotAddedBackAfterThirtyDaysOrOnceEveryoneLeftCountsNobodyInAgain() {
         tap(BOB, "join");
         chats.removeBot(BAND_CHAT.id());
