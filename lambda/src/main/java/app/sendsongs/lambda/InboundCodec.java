@@ -169,6 +169,7 @@ final class InboundCodec {
             case GroupChatAction.Edited edited -> json.put("action", "edited");
             case GroupChatAction.BotAdded added -> json.put("action", "bot_added");
             case GroupChatAction.BotRemoved removed -> json.put("action", "bot_removed");
+            case GroupChatAction.Renamed renamed -> json.put("action", "renamed");
             case GroupChatAction.MemberLeft left -> json.put("action", "member_left")
                     .put("member", left.member().key());
             case GroupChatAction.Moved moved -> json.put("action", "moved").put("to", moved.to().key());
@@ -185,6 +186,7 @@ final class InboundCodec {
             case "edited" -> new GroupChatAction.Edited();
             case "bot_added" -> new GroupChatAction.BotAdded();
             case "bot_removed" -> new GroupChatAction.BotRemoved();
+            case "renamed" -> new GroupChatAction.Renamed();
             case "member_left" -> new GroupChatAction.MemberLeft(ChatAddress.parse(text(json, "member")));
             case "moved" -> new GroupChatAction.Moved(ChatAddress.parse(text(json, "to")));
             default -> throw new IllegalArgumentException("a queued group chat event of unknown action " + action);

@@ -48,6 +48,7 @@ class InboundCodecTest {
                 inGroup(Inbound.editedMessageId("-1001987654321", "9"), new GroupChatAction.Edited()),
                 inGroup("254000143", new GroupChatAction.BotAdded()),
                 inGroup("254000144", new GroupChatAction.BotRemoved()),
+                inGroup("254000147", new GroupChatAction.Renamed()),
                 inGroup("254000145", new GroupChatAction.MemberLeft(BOB_ON_TELEGRAM)),
                 inGroup("254000146", new GroupChatAction.Moved(new ChatAddress(Platform.TELEGRAM, "-1002471352452"))));
 

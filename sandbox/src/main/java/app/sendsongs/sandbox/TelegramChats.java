@@ -20,6 +20,7 @@ final class TelegramChats {
         if (id == TelegramEmulator.BOT_ID) {
             throw HttpProblem.control(400, "that id is the bot's own");
         }
+        refuseUsernameHeldByAnother(id, profile.username());
         TelegramUser user = users.computeIfAbsent(id, key -> new TelegramUser(key, "User " + key));
         if (profile.firstName() != null && !profile.firstName().isBlank()) {
             user.firstName = profile.firstName();
@@ -31,6 +32,23 @@ final class TelegramChats {
             user.username = profile.username().isBlank() ? null : profile.username();
         }
         return user;
+    }
+
+    /**
+     * A username belongs to one person at a time, letters in any case alike; one freed (its holder changed or removed
+     * theirs) may be taken by anyone. Telegram refuses another's with 400 {@code USERNAME_OCCUPIED}
+     * (https://core.telegram.org/method/account.updateUsername), as does the control API, before anything changes.
+     */
+    private void refuseUsernameHeldByAnother(long id, String username) {
+        if (username == null || username.isBlank()) {
+            return;
+        }
+        for (TelegramUser other : users.values()) {
+            if (other.id != id && username.equalsIgnoreCase(other.username)) {
+                throw HttpProblem.control(400, "USERNAME_OCCUPIED: @" + username + " is user " + other.id
+                        + "'s; it is free once they change theirs");
+            }
+        }
     }
 
     /** The person {@code id}; null when the sandbox does not know them. */

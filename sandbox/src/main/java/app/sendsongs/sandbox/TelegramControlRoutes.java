@@ -36,6 +36,7 @@ final class TelegramControlRoutes {
         app.post(BASE + "/chats/{id}/join", JsonIo.guarded(ctx -> membership(ctx, true)));
         app.post(BASE + "/chats/{id}/leave", JsonIo.guarded(ctx -> membership(ctx, false)));
         app.post(BASE + "/chats/{id}/upgrade", JsonIo.guarded(this::upgrade));
+        app.post(BASE + "/chats/{id}/title", JsonIo.guarded(this::rename));
         app.post(BASE + "/chats/{id}/topics", JsonIo.guarded(this::createTopic));
         app.post(BASE + "/chats/{id}/topics/{topic}/delete", JsonIo.guarded(this::deleteTopic));
         app.post(BASE + "/chats/{id}/topics/{topic}/close", JsonIo.guarded(ctx -> closeTopic(ctx, true)));
@@ -283,6 +284,22 @@ final class TelegramControlRoutes {
             ObjectNode answer = JsonIo.object();
             answer.put("chat", group);
             answer.put("migrate_to_chat_id", to);
+            answer.set("updates", deliveriesJson(deliveries));
+            JsonIo.send(ctx, 200, answer);
+        }));
+    }
+
+    /** {@code {"by":<user id>,"title"}}: a member renames the group. */
+    private void rename(Context ctx) {
+        long group = pathId(ctx);
+        JsonNode body = JsonIo.readBody(ctx);
+        long by = id(body, "by");
+        String title = optionalText(body, "title");
+        CompletableFuture<List<TelegramWebhook.Delivery>> renamed = telegram.renameGroup(group, by, title);
+        ctx.future(() -> renamed.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            answer.put("chat", group);
+            answer.put("title", title);
             answer.set("updates", deliveriesJson(deliveries));
             JsonIo.send(ctx, 200, answer);
         }));

@@ -181,6 +181,11 @@ public final class TelegramEmulator {
         return groupAdmin.upgrade(id, to, by);
     }
 
+    /** See {@link TelegramGroupAdmin#rename}. */
+    synchronized CompletableFuture<List<TelegramWebhook.Delivery>> renameGroup(long id, long by, String title) {
+        return groupAdmin.rename(id, by, title);
+    }
+
     /** See {@link TelegramGroupAdmin#addBotBack}. */
     synchronized CompletableFuture<List<TelegramWebhook.Delivery>> addBotBack(long id, long by) {
         return groupAdmin.addBotBack(id, by);

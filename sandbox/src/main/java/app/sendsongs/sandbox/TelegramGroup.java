@@ -16,7 +16,7 @@ final class TelegramGroup {
     static final long SUPERGROUP_IDS_BELOW = -1_000_000_000_000L;
 
     final long id;
-    final String title;
+    String title;
     final long creator;
     final Set<Long> members = new LinkedHashSet<>();
     /** The supergroup this basic group was upgraded to; null while it was not. */

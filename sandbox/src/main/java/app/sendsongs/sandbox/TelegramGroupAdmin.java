@@ -111,6 +111,23 @@ final class TelegramGroupAdmin {
     }
 
     /**
+     * {@code by} renames the group: from then on its {@code chat.title} (in every update and in {@code getChat}) is
+     * {@code title}, 1 to 128 characters as {@code setChatTitle} allows (https://core.telegram.org/bots/api#setchattitle),
+     * and the bot gets the service message carrying {@code new_chat_title} (https://core.telegram.org/bots/api#message),
+     * which Telegram sends to a bot in privacy mode too.
+     */
+    CompletableFuture<List<TelegramWebhook.Delivery>> rename(long id, long by, String title) {
+        if (title == null || title.isBlank() || title.codePointCount(0, title.length()) > 128) {
+            throw HttpProblem.control(400, "\"title\" must be 1 to 128 characters");
+        }
+        TelegramGroup group = chats.groupActedOnBy(id, by);
+        group.title = title;
+        ObjectNode service = logs.serviceMessage(group, chats.user(by));
+        service.put("new_chat_title", title);
+        return updates.submitMessage(id, service);
+    }
+
+    /**
      * {@code by} adds the bot back to the group it was removed from: as when a group is made with the bot, the bot gets
      * a {@code my_chat_member} update (kicked to member) and the service message naming it among
      * {@code new_chat_members} (https://core.telegram.org/bots/api#chatmemberupdated), and the group takes its calls

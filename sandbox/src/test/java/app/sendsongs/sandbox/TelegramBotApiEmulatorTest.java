@@ -476,6 +476,29 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aUsernameAnotherPersonHoldsIsRefusedUntilTheyChangeTheirs() {
+        h.setWebhook("s3cret");
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "/start", "username", "sam_s"));
+        int before = h.received.size();
+
+        for (String route : List.of("/sandbox/telegram/send", "/sandbox/telegram/open")) {
+            TelegramHarness.Response refused = h.control(route, Map.of("from", 43, "text", "/start", "url",
+                    "https://t.me/" + TelegramEmulator.BOT_USERNAME + "?start=x", "username", "SAM_s"));
+            assertThat(refused.status()).as(route).isEqualTo(400);
+            assertThat(refused.json().path("error").asText()).as(route).startsWith("USERNAME_OCCUPIED");
+        }
+        assertThat(h.received).as("nothing reaches the bot").hasSize(before);
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "hi", "username", "sam_s"))
+                .status()).as("its holder may give it again").isEqualTo(200);
+
+        h.control("/sandbox/telegram/send", Map.of("from", 42, "text", "hi", "username", "sam_new"));
+        assertThat(h.control("/sandbox/telegram/send", Map.of("from", 43, "text", "/start", "username", "sam_s"))
+                .status()).as("freed, another may take it").isEqualTo(200);
+        assertThat(h.api("getChat", Map.of("chat_id", 43)).result().path("username").asText()).isEqualTo("sam_s");
+        assertThat(h.api("getChat", Map.of("chat_id", 42)).result().path("username").asText()).isEqualTo("sam_new");
+    }
+
+    @Test
     void onlyExistingButtonsCanBeTapped() {
         h.says(42, "/start");
         long id = h.api("sendMessage", Map.of("chat_id", 42, "text", "Pick", "reply_markup", keyboard("help")))
@@ -526,6 +549,28 @@ class TelegramBotApiEmulatorTest {
 
         assertThat(h.api("sendMessage", Map.of("chat_id", -1001234567890L, "text", "hi all")).result()
                 .path("chat").path("type").asText()).isEqualTo("supergroup");
+    }
+
+    @Test
+    void aGroupRenamedSendsTheBotNewChatTitleAndIsCalledSoFromThen() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -4518810793L, "title", "Band", "members", List.of(7, 8)));
+        h.awaitReceived(2, Duration.ofSeconds(5));
+
+        TelegramHarness.Response renamed = h.control("/sandbox/telegram/chats/-4518810793/title",
+                Map.of("by", 8, "title", "Friday Band"));
+
+        assertThat(renamed.status()).as(renamed.json().toString()).isEqualTo(200);
+        JsonNode service = h.awaitReceived(3, Duration.ofSeconds(5)).get(2).update().path("message");
+        assertThat(service.path("new_chat_title").asText()).isEqualTo("Friday Band");
+        assertThat(service.path("chat").path("title").asText()).isEqualTo("Friday Band");
+        assertThat(service.path("from").path("id").asLong()).isEqualTo(8);
+        assertThat(h.api("getChat", Map.of("chat_id", -4518810793L)).result().path("title").asText())
+                .isEqualTo("Friday Band");
+        assertThat(h.control("/sandbox/telegram/chats/-4518810793/title", Map.of("by", 8, "title", "")).status())
+                .isEqualTo(400);
+        assertThat(h.control("/sandbox/telegram/chats/-4518810793/title", Map.of("by", 9, "title", "Mine")).status())
+                .as("not a member").isEqualTo(403);
     }
 
     @Test

@@ -109,6 +109,7 @@ public final class EventLog {
             case GroupChatAction.Edited edited -> "edited";
             case GroupChatAction.BotAdded added -> "bot_added";
             case GroupChatAction.BotRemoved removed -> "bot_removed";
+            case GroupChatAction.Renamed renamed -> "chat_renamed";
             case GroupChatAction.MemberLeft left -> "member_left";
             case GroupChatAction.Moved moved -> "chat_moved";
         };

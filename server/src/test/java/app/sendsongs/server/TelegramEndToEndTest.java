@@ -933,6 +933,26 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void aSendToAUsernameThatMovedToSomeoneElseGoesToItsHolderNowNeverToTheFormerOne() {
+        registerAliceAndBob();
+        assertThat(telegram.register(CAROL, "Carol", "carol-sp", "Carol Chen")).startsWith("Welcome");
+        telegram.control().telegramSays(BOB, "Bob", "Fisher", "sam_s", "/history");
+        assertThat(telegram.ask(ALICE, "/send @sam_s " + LINK + track).getLast()).startsWith("Sent ")
+                .contains("Bob Fisher");
+        int bobs = telegram.texts(BOB).size();
+        telegram.control().telegramGroup(BAND, "Friday Band", List.of(BOB, CAROL));
+        // Bob takes another username in his app; his next message, in the group, is none the bot sees
+        assertThat(telegram.control().telegramSaysIn(BAND, BOB, "sam_fisher", "hello all").path("delivered").asBoolean()).isFalse();
+        telegram.control().telegramSays(CAROL, "Carol", "Chen", "sam_s", "/history"); // and Carol takes it
+
+        assertThat(telegram.ask(ALICE, "/send @sam_s " + LINK + sandbox.trackIds().get(1)).getLast())
+                .as("the username is Carol's now, as on Telegram").startsWith("Sent ").contains("Carol Chen");
+        assertThat(telegram.last(CAROL)).contains("Alice Archer sent you a song");
+        assertThat(telegram.texts(BOB).stream().skip(bobs).filter(text -> text.contains("sent you a song")))
+                .as("Bob, who held it before, gets nothing").isEmpty();
+    }
+
+    @Test
     void aTelegramUsernameAddedToAGroupOnMessengerRemovesThemFromItToo() {
         registerMoOnMessengerAndCarolKOnTelegram();
         sandbox.ask("mo", "create_group Family");
@@ -1134,6 +1154,24 @@ class TelegramEndToEndTest {
                         + "there, send /send with the link in that chat: it goes to everyone counted in there.");
         assertThat(telegram.ask(ALICE, "/send to Friday Band " + LINK + track)).as("not counted in there")
                 .singleElement().asString().startsWith("I don't know anyone called \"Friday Band\" yet.");
+    }
+
+    @Test
+    void aGroupChatsTitleIsLearntFromTheChatAndItsRenameSoTellingItFromAFriendsNameCallsNoGetChat() {
+        registerAliceAndBob();
+        telegram.group(BAND, "Friday Band", List.of(ALICE, BOB));
+        long welcome = awaitGroupMessages(1).getFirst().path("message_id").asLong();
+        telegram.awaitAnswer(telegram.press(BOB, BAND, welcome, "join"));
+        telegram.control().telegramRenameGroup(BAND, ALICE, "Saturday Band");
+        telegram.ask(BOB, "/pending"); // the bot reads his profile once a run, at his first message
+        int getChats = telegram.control().telegramStats().path("calls").path("getchat").asInt();
+
+        assertThat(telegram.ask(BOB, "/send to Saturday Band " + LINK + track)).singleElement().asString()
+                .startsWith("Saturday Band is a group chat, so I didn't invite anyone by that name.");
+        assertThat(telegram.control().telegramStats().path("calls").path("getchat").asInt()).isEqualTo(getChats);
+        assertThat(telegram.ask(BOB, "/send to Friday Band " + LINK + track)).as("its old title is nobody's")
+                .singleElement().asString().startsWith("I don't know anyone called \"Friday Band\" yet.");
+        assertThat(telegram.control().telegramStats().path("calls").path("getchat").asInt()).isEqualTo(getChats);
     }
 
     @Test

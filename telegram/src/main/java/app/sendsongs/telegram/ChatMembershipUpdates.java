@@ -35,6 +35,15 @@ final class ChatMembershipUpdates {
                 date(message));
     }
 
+    /** A group renamed: its {@code chat} carries the new title. */
+    TelegramUpdate renamed(long updateId, Optional<TelegramUpdate.Chat> chat, Optional<TelegramUpdate.Sender> by,
+                           JsonNode message) {
+        if (chat.isEmpty() || !chat.get().isGroup()) {
+            return new TelegramUpdate.Ignored(updateId, "a service message");
+        }
+        return new TelegramUpdate.GroupRenamed(updateId, chat.get(), by, date(message));
+    }
+
     TelegramUpdate memberLeft(long updateId, TelegramUpdate.Chat chat, JsonNode message) {
         JsonNode left = message.path("left_chat_member");
         if (!chat.isGroup() || !left.path("id").canConvertToLong() || left.path("id").asLong() <= 0

@@ -42,6 +42,8 @@ import java.util.OptionalLong;
  *   <tr><td>a tap on a button under the bot's message</td><td>{@code Tap(data, callback query id)}</td></tr>
  *   <tr><td>the bot added to the group, or removed ({@code my_chat_member})</td><td>{@code BotAdded}, {@code BotRemoved}</td></tr>
  *   <tr><td>someone left ({@code left_chat_member})</td><td>{@code MemberLeft}, from them</td></tr>
+ *   <tr><td>the group renamed ({@code new_chat_title})</td><td>{@code Renamed} (the group's title is the new one),
+ *       from who renamed it (the group itself when no person shows)</td></tr>
  *   <tr><td>the group upgraded to a supergroup ({@code migrate_to_chat_id})</td><td>{@code Moved} to the supergroup,
  *       from who upgraded it (the group itself when no person shows)</td></tr>
  * </table>
@@ -110,6 +112,9 @@ public final class TelegramInbound {
             case TelegramUpdate.MemberLeft left -> Optional.of(new Inbound.InGroupChat(id,
                     TelegramIds.address(left.userId()), left.at(), group(left.chat()),
                     new GroupChatAction.MemberLeft(TelegramIds.address(left.userId()))));
+            case TelegramUpdate.GroupRenamed renamed -> Optional.of(new Inbound.InGroupChat(id,
+                    renamed.by().map(TelegramInbound::person).orElse(TelegramIds.address(renamed.chat().id())),
+                    renamed.at(), group(renamed.chat()), new GroupChatAction.Renamed()));
             case TelegramUpdate.GroupUpgraded upgraded -> Optional.of(new Inbound.InGroupChat(id,
                     upgraded.by().map(TelegramInbound::person).orElse(TelegramIds.address(upgraded.chat().id())),
                     upgraded.at(), group(upgraded.chat()),
@@ -134,6 +139,7 @@ public final class TelegramInbound {
             case TelegramUpdate.ButtonPress press -> Optional.of(press.from());
             case TelegramUpdate.BotMembership change -> Optional.of(change.from());
             case TelegramUpdate.GroupUpgraded upgraded -> upgraded.by();
+            case TelegramUpdate.GroupRenamed renamed -> renamed.by();
             default -> Optional.empty();
         };
         return sender.map(from -> new HandleSeen(person(from), from.username()));

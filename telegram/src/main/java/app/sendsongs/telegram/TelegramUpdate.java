@@ -131,6 +131,14 @@ public sealed interface TelegramUpdate {
     record BotMembership(long updateId, Sender from, Chat chat, Instant at, boolean inChat) implements TelegramUpdate {
     }
 
+    /**
+     * The group was renamed (the {@code new_chat_title} service message, https://core.telegram.org/bots/api#message,
+     * which a bot gets in privacy mode too): {@code chat} carries the new title. {@code by} is who renamed it, when a
+     * person did (not an anonymous admin).
+     */
+    record GroupRenamed(long updateId, Chat chat, Optional<Sender> by, Instant at) implements TelegramUpdate {
+    }
+
     /** A person left a group or was removed from it (the {@code left_chat_member} service message). */
     record MemberLeft(long updateId, Chat chat, long userId, Instant at) implements TelegramUpdate {
     }

@@ -162,6 +162,9 @@ public final class UpdateParser {
         Optional<TelegramUpdate.Sender> from = message.path("sender_chat").isObject() ? Optional.empty()
                 : sender(message.path("from"));
         Optional<TelegramUpdate.Chat> chat = chatOf(message);
+        if (message.path("new_chat_title").isTextual()) {
+            return membership.renamed(updateId, chat, from, message);
+        }
         if (from.isEmpty()) {
             return fromNoPerson(updateId, message, chat);
         }

@@ -194,6 +194,20 @@ class TelegramInboundTest {
     }
 
     @Test
+    void aGroupRenamedIsAGroupEventCarryingItsNewTitle() {
+        String update = "{\"update_id\":254000301,\"message\":{\"message_id\":9,\"from\":{\"id\":511223344,"
+                + "\"first_name\":\"Bob\"},\"chat\":{\"id\":-1001987654321,\"type\":\"supergroup\","
+                + "\"title\":\"Saturday Band\"},\"date\":1,\"new_chat_title\":\"Saturday Band\"}}";
+
+        Inbound.InGroupChat event = (Inbound.InGroupChat) TelegramInbound.of(parser.parse(update.getBytes()))
+                .orElseThrow();
+
+        assertThat(event.action()).isEqualTo(new GroupChatAction.Renamed());
+        assertThat(event.chat().title()).isEqualTo("Saturday Band");
+        assertThat(event.from()).isEqualTo(new ChatAddress(Platform.TELEGRAM, "511223344"));
+    }
+
+    @Test
     void aTapInAGroupCarriesTheCallbackQueryToAnswer() {
         String update = "{\"update_id\":254000300,\"callback_query\":{\"id\":\"77\",\"from\":{\"id\":511223344,"
                 + "\"first_name\":\"Bob\"},\"message\":{\"message_id\":9,\"chat\":{\"id\":-1001987654321,"

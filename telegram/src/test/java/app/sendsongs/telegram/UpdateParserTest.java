@@ -248,6 +248,24 @@ class UpdateParserTest {
     }
 
     @Test
+    void aGroupRenamedIsReadWithItsNewTitleFromWhoeverRenamedItOrFromNobody() {
+        String renamed = "{\"update_id\":9,\"message\":{\"message_id\":2,%s\"chat\":{\"id\":-1001987654321,"
+                + "\"type\":\"supergroup\",\"title\":\"Saturday Band\"},\"date\":1,"
+                + "\"new_chat_title\":\"Saturday Band\"}}";
+
+        assertThat(parse(renamed.formatted("\"from\":{\"id\":511223344,\"first_name\":\"Bob\"},")))
+                .isInstanceOfSatisfying(TelegramUpdate.GroupRenamed.class, update -> {
+                    assertThat(update.chat().title()).contains("Saturday Band");
+                    assertThat(update.by()).hasValueSatisfying(by -> assertThat(by.id()).isEqualTo(511_223_344L));
+                });
+        assertThat(parse(renamed.formatted("\"from\":{\"id\":1087968824,\"is_bot\":true,\"first_name\":\"Group\","
+                + "\"username\":\"GroupAnonymousBot\"},\"sender_chat\":{\"id\":-1001987654321,"
+                + "\"type\":\"supergroup\",\"title\":\"Saturday Band\"},")))
+                .as("an anonymous admin").isInstanceOfSatisfying(TelegramUpdate.GroupRenamed.class,
+                        update -> assertThat(update.by()).isEmpty());
+    }
+
+    @Test
     void aGroupTitleTooLongIsCutBetweenCharactersAsPeopleSeeThem() {
         String title = "x".repeat(124) + "\ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67";
         assertThat(parse("{\"update_id\":9,\"message\":{\"message_id\":2,\"from\":{\"id\":1,\"first_name\":\"A\"},"

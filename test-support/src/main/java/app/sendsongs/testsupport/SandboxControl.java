@@ -200,6 +200,12 @@ public final class SandboxControl {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text), 200);
     }
 
+    /** As {@link #telegramSaysIn(long, long, String)}, with the username the person's account shows from now on. */
+    public JsonNode telegramSaysIn(long chat, long from, String username, String text) {
+        return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "username", username, "text", text),
+                200);
+    }
+
     /** A group admin with "Remain anonymous" writes {@code text} in the group: Telegram shows it as the group's. */
     public JsonNode telegramSaysAnonymouslyIn(long chat, long from, String text) {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "text", text, "anonymous", true),
@@ -308,6 +314,11 @@ public final class SandboxControl {
     /** The person writes in the topic {@code topic} of the forum {@code chat}. */
     public JsonNode telegramSaysInTopic(long chat, long topic, long from, String text) {
         return post("/sandbox/telegram/send", Map.of("from", from, "chat", chat, "topic", topic, "text", text), 200);
+    }
+
+    /** {@code by} renames the group chat (the bot sees the service message with {@code new_chat_title}). */
+    public void telegramRenameGroup(long chat, long by, String title) {
+        post("/sandbox/telegram/chats/" + chat + "/title", Map.of("by", by, "title", title), 200);
     }
 
     /** {@code by} removes the bot from the group chat (the bot sees {@code my_chat_member}). */

@@ -55,6 +55,10 @@ public sealed interface GroupChatAction {
     record BotRemoved() implements GroupChatAction {
     }
 
+    /** Someone renamed the chat: the event's {@link GroupChat#title()} is its new title. */
+    record Renamed() implements GroupChatAction {
+    }
+
     /**
      * The chat goes on as another chat, at {@code to}: a Telegram group upgraded to a supergroup gets a new id, and the
      * old one takes no more messages. Who is counted in, and the chat's songs still open, go along.

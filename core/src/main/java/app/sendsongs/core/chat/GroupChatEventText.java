@@ -38,6 +38,7 @@ public final class GroupChatEventText {
             case GroupChatAction.Edited edited -> fields.add("edited");
             case GroupChatAction.BotAdded added -> fields.add("added");
             case GroupChatAction.BotRemoved removed -> fields.add("removed");
+            case GroupChatAction.Renamed renamed -> fields.add("renamed");
             case GroupChatAction.MemberLeft left -> {
                 fields.add("left");
                 fields.add(left.member().key());
@@ -82,6 +83,7 @@ public final class GroupChatEventText {
             case "edited" -> new GroupChatAction.Edited();
             case "added" -> new GroupChatAction.BotAdded();
             case "removed" -> new GroupChatAction.BotRemoved();
+            case "renamed" -> new GroupChatAction.Renamed();
             case "left" -> new GroupChatAction.MemberLeft(ChatAddress.parse(field(rest, 0)));
             case "moved" -> new GroupChatAction.Moved(ChatAddress.parse(field(rest, 0)));
             default -> throw new IllegalArgumentException("a group chat action of unknown kind");

@@ -187,7 +187,7 @@ public final class ChatSend {
         if (!roster.countedIn(chat.address(), sender.address())) {
             marks.mark(COUNTED_IN, sentAt);
         }
-        return switch (roster.join(chat.address(), sender.address())) {
+        return switch (roster.join(chat, sender.address())) {
             case JOINED -> true;
             case ALREADY -> marks.marked(COUNTED_IN);
             case FULL -> false;

@@ -22,8 +22,24 @@ public interface GroupChatStore {
     /** The chats a person is counted in for, earliest first (ties by the chat's key). */
     List<CountedMember> chatsOf(ChatAddress person);
 
-    /** Counts everyone out of a chat (the bot left it). */
+    /** Counts everyone out of a chat (it moved to another address). */
     void removeChat(ChatAddress chat);
+
+    /** The chat was renamed: {@code title} is its title for everyone counted in for it, and kept for it. */
+    void retitle(ChatAddress chat, String title);
+
+    /**
+     * The bot left the chat: everyone counted in is counted out and kept, as they were counted in, until
+     * {@code keptUntil}, to be counted in again if the bot is added back (someone kept already stays kept, the new
+     * time theirs). The purge removes them once that time has passed; forgetting a person removes theirs.
+     */
+    void keepMembers(ChatAddress chat, Instant keptUntil);
+
+    /** Those kept for the chat ({@link #keepMembers}) whose time has not passed by {@code now}, earliest first. */
+    List<CountedMember> keptMembersOf(ChatAddress chat, Instant now);
+
+    /** Nobody is kept for the chat any more (the bot is back). */
+    void dropKept(ChatAddress chat);
 
     /** Inserts or replaces the chat message of a song, by its group send. */
     void saveChatSong(ChatSong song);

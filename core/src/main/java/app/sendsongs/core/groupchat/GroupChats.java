@@ -90,8 +90,9 @@ public final class GroupChats {
                 == GroupChatPlatform.Membership.OUT) {
             return Optional.empty();
         }
-        String title = platform.get().title(tapped.get().id()).orElse("the group chat");
-        return Optional.of(Message.text(switch (roster.join(tapped.get(), person.address())) {
+        Optional<String> called = platform.get().title(tapped.get().id());
+        String title = called.orElse("the group chat");
+        return Optional.of(Message.text(switch (roster.join(tapped.get(), called, person.address())) {
             case JOINED, ALREADY -> "You're counted in for " + title + ": songs shared there come to you.";
             case FULL -> "You tapped Count me in in " + title + ", but already " + Roster.MOST_COUNTED + " people "
                     + "are counted in for it, the most one chat can have.";
@@ -161,10 +162,8 @@ public final class GroupChats {
                     command(chat, platform.get(), event, command).ifPresent(reply -> post(chat, reply));
             case GroupChatAction.Tap tap -> tap(chat, platform.get(), event.from(), tap);
             case GroupChatAction.Edited edited -> post(chat, Message.text(Inbound.Edited.ANSWER));
-            case GroupChatAction.BotAdded added -> {
-                post(chat, welcome(chat, platform.get()));
-                songMessages.botBack(chat.address());
-            }
+            case GroupChatAction.BotAdded added -> botAdded(chat, platform.get());
+            case GroupChatAction.Renamed renamed -> roster.renamed(chat);
             case GroupChatAction.BotRemoved removed -> botRemoved(chat, event.from());
             case GroupChatAction.MemberLeft left -> roster.leave(chat.address(), left.member());
             case GroupChatAction.Moved moved -> move.move(chat.address(), moved.to());
@@ -172,17 +171,31 @@ public final class GroupChats {
     }
 
     /**
-     * The bot was removed from the chat ({@code by} removed it): everyone counted in is counted out, and told so
-     * privately first, but for whoever removed it, who knows. Otherwise the songs would stop without a word, and once
-     * the bot is added back nobody would know to tap Count me in again. Told before the count: an event cut short
-     * between the two tells the same people again under the same ids, which go once.
+     * The bot was removed from the chat ({@code by} removed it): everyone counted in is counted out (and kept for
+     * its return, {@link Roster#botLeft}), and told so privately first, but for whoever removed it, who knows.
+     * Otherwise the songs would stop without a word. Told before the count: an event cut short between the two tells
+     * the same people again under the same ids, which go once.
      */
     private void botRemoved(GroupChat chat, ChatAddress by) {
         Message told = Message.text("I was removed from " + chat.title() + ", so the songs shared there no longer "
-                + "come to you. If someone adds me back, tap Count me in there again to get them.");
+                + "come to you. If someone adds me back within " + Roster.KEPT_FOR.toDays() + " days while you're "
+                + "still in it, you're counted in again; after that, tap Count me in there again.");
         roster.members(chat.address()).stream().map(CountedMember::person).filter(person -> !person.equals(by))
                 .forEach(person -> outbox.notify(person, told));
         roster.botLeft(chat.address());
+    }
+
+    /**
+     * The bot was added to the chat: its welcome, or, back within {@link Roster#KEPT_FOR} of leaving, whoever was
+     * counted in then and is still in the chat is counted in again, and the chat is told how many. Said before they
+     * are: an event cut short after it finds the same people and says it again under the same id, which goes once.
+     * Then the song messages that changed meanwhile are brought up to date.
+     */
+    private void botAdded(GroupChat chat, GroupChatPlatform platform) {
+        Optional<List<CountedMember>> back = roster.keptAndStillIn(chat.address(), platform);
+        post(chat, back.map(members -> welcomeBack(chat, members.size())).orElseGet(() -> welcome(chat, platform)));
+        back.ifPresent(members -> roster.countInAgain(chat, members));
+        songMessages.botBack(chat.address());
     }
 
     private Optional<Message> command(GroupChat chat, GroupChatPlatform platform, Inbound.InGroupChat event,
@@ -243,7 +256,7 @@ public final class GroupChats {
                     Optional.empty());
             return;
         }
-        Roster.Joined joined = roster.join(chat.address(), user.get().address());
+        Roster.Joined joined = roster.join(chat, user.get().address());
         Headcount.Standing standing = headcount.standing(user.get());
         if (joined != Roster.Joined.FULL && standing != Headcount.Standing.REACHED) {
             platform.answerTap(tap.tapId(), songsDoNotReachYou(joined, user.get(), standing),
@@ -278,7 +291,7 @@ public final class GroupChats {
      * with no reason.
      */
     private Message joined(GroupChat chat, User user) {
-        Roster.Joined joined = roster.join(chat.address(), user.address());
+        Roster.Joined joined = roster.join(chat, user.address());
         Headcount.Standing standing = headcount.standing(user);
         if (joined != Roster.Joined.FULL && standing != Headcount.Standing.REACHED) {
             return Message.text(user.name() + " is counted in" + (joined == Roster.Joined.ALREADY ? " already" : "")
@@ -339,6 +352,19 @@ public final class GroupChats {
                 + "everyone counted in, and whoever shared it hears who played it. Tap Count me in (or /join) to be "
                 + "counted in, /leave to stop. First time? Connect with me in our private chat: "
                 + platform.privateChatLink(FROM_GROUP)).withChoices(countMeIn());
+    }
+
+    /**
+     * The bot added back to a chat where people were counted in when it left ({@link Roster#KEPT_FOR} ago at most):
+     * how many of them are counted in again, as still in the chat, and how the others are.
+     */
+    private static Message welcomeBack(GroupChat chat, int back) {
+        String again = back == 0 ? "Nobody who was counted in before is still here"
+                : Texts.people(back) + " who " + (back == 1 ? "was counted in before still is" : "were counted in "
+                + "before still are") + ": songs shared here reach them again";
+        return Message.text("I'm back, " + chat.title() + "! " + again + ". Others can tap Count me in (or /join) to "
+                + "be counted in, /leave to stop. Share a Spotify song here with /send <link> <a note, if you like>.")
+                .withChoices(countMeIn());
     }
 
     private static List<Choice> countMeIn() {

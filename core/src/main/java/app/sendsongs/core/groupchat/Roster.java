@@ -1,11 +1,14 @@
 package app.sendsongs.core.groupchat;
 
+import app.sendsongs.core.chat.GroupChat;
 import app.sendsongs.core.chat.GroupChatPlatform;
 import app.sendsongs.core.group.GroupShareWithdrawal;
 import app.sendsongs.core.shared.ChatAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who a group chat's songs go to. A platform does not let the bot list a group's members, so the bot keeps the list
@@ -13,10 +16,15 @@ import java.util.List;
  * {@code /join}, or by sharing a song there; they are counted out by {@code /leave}, by leaving the chat, when the
  * bot leaves it, or by {@code forget_me}. Before each song the platform confirms that each person counted in is still in the chat; whoever
  * is not is counted out. Counting out stops the songs of that chat still open for the person, as leaving a group does.
+ * Whoever was counted in when the bot left a chat is kept for {@link #KEPT_FOR}, and counted in again if the bot is
+ * added back meanwhile and they are still in the chat. Each person counted in carries the chat's title as learnt from
+ * the chat's own events, so that what a chat is called needs no question to the platform.
  */
 public final class Roster {
     /** At most this many people are counted in for one chat: one song is a message and a watched receiver each. */
     public static final int MOST_COUNTED = 50;
+    /** How long those counted in when the bot left a chat are kept for its return. */
+    public static final Duration KEPT_FOR = Duration.ofDays(30);
 
     private final GroupChatStore store;
     private final GroupShareWithdrawal withdrawal;
@@ -38,15 +46,26 @@ public final class Roster {
     /** What counting a person in did. */
     public enum Joined { JOINED, ALREADY, FULL }
 
-    public Joined join(ChatAddress chat, ChatAddress person) {
+    /** Counts the person in for the chat of an event, which says what the chat is called now. */
+    public Joined join(GroupChat chat, ChatAddress person) {
+        return join(chat.address(), Optional.of(chat.title()), person);
+    }
+
+    /**
+     * Counts the person in, with the chat's title when known. Someone counted in already keeps their first time; a
+     * title that differs from the one kept (kept before titles were, or missed) becomes everyone's in the chat.
+     */
+    public Joined join(ChatAddress chat, Optional<String> title, ChatAddress person) {
         List<CountedMember> members = store.membersOf(chat);
         if (members.stream().anyMatch(member -> member.person().equals(person))) {
+            title.filter(now -> members.stream().anyMatch(member -> !member.title().equals(Optional.of(now))))
+                    .ifPresent(now -> store.retitle(chat, now));
             return Joined.ALREADY;
         }
         if (members.size() >= MOST_COUNTED) {
             return Joined.FULL;
         }
-        if (!store.addMember(new CountedMember(chat, person, clock.instant()))) {
+        if (!store.addMember(new CountedMember(chat, person, clock.instant(), title))) {
             return Joined.ALREADY;
         }
         if (beyondLimit(chat)) {
@@ -125,13 +144,45 @@ public final class Roster {
      */
     public void move(ChatAddress from, ChatAddress to) {
         for (CountedMember member : store.membersOf(from)) {
-            store.addMember(new CountedMember(to, member.person(), member.joinedAt()));
+            store.addMember(new CountedMember(to, member.person(), member.joinedAt(), member.title()));
         }
         store.removeChat(from);
     }
 
-    /** The bot left the chat: nobody is counted in any more (songs already delivered go on being watched). */
+    /**
+     * The bot left the chat: nobody is counted in any more (songs already delivered go on being watched), and whoever
+     * was is kept for {@link #KEPT_FOR}.
+     */
     public void botLeft(ChatAddress chat) {
-        store.removeChat(chat);
+        store.keepMembers(chat, clock.instant().plus(KEPT_FOR));
+    }
+
+    /**
+     * The bot is back in the chat: of those kept since it left ({@link #botLeft}), whoever the platform confirms is
+     * still in the chat, as they were counted in. Empty when nobody was kept (the bot is new to the chat, or was away
+     * longer than {@link #KEPT_FOR}). Changes nothing: {@link #countInAgain} does.
+     */
+    public Optional<List<CountedMember>> keptAndStillIn(ChatAddress chat, GroupChatPlatform platform) {
+        List<CountedMember> kept = store.keptMembersOf(chat, clock.instant());
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(kept.stream().filter(member -> platform.membership(chat.id(), member.person().id())
+                == GroupChatPlatform.Membership.IN).toList());
+    }
+
+    /**
+     * Counts the people {@link #keptAndStillIn} found in again, since their first time, with the chat's title now, and
+     * keeps nobody for the chat any more. Cut short and done again, whoever it counted in already stays so once.
+     */
+    public void countInAgain(GroupChat chat, List<CountedMember> back) {
+        back.forEach(member -> store.addMember(new CountedMember(chat.address(), member.person(), member.joinedAt(),
+                Optional.of(chat.title()))));
+        store.dropKept(chat.address());
+    }
+
+    /** The chat was renamed: its new title is kept with everyone counted in for it. */
+    public void renamed(GroupChat chat) {
+        store.retitle(chat.address(), chat.title());
     }
 }

@@ -22,6 +22,13 @@ class GroupChatEventTextTest {
     }
 
     @Test
+    void aRenameComesBack() {
+        Inbound.InGroupChat event = new Inbound.InGroupChat("9", FROM, AT, CHAT, new GroupChatAction.Renamed());
+
+        assertThat(read(GroupChatEventText.of(event))).isEqualTo(event);
+    }
+
+    @Test
     void aCommandWithoutArgumentsOrReplyComesBackWithout() {
         Inbound.InGroupChat event = new Inbound.InGroupChat("9", FROM, AT, CHAT,
                 new GroupChatAction.Command("join", "", Optional.empty()));

@@ -53,7 +53,15 @@ public final class FakeGroupChats implements GroupChatPlatform {
 
     @Override
     public synchronized Optional<String> title(String chatId) {
+        titlesAsked++;
         return Optional.ofNullable(titles.get(chatId));
+    }
+
+    private int titlesAsked;
+
+    /** How many times a chat's title was asked of the platform. */
+    public synchronized int titlesAsked() {
+        return titlesAsked;
     }
 
     /** Whether {@code id} names one of the chats (rather than a person). */

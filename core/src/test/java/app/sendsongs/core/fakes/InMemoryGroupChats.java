@@ -20,6 +20,10 @@ public final class InMemoryGroupChats implements GroupChatStore {
     private final List<CountedMember> members = new ArrayList<>();
     private final Map<String, ChatSong> songs = new LinkedHashMap<>();
     private final Map<ChatAddress, WaitingTap> taps = new LinkedHashMap<>();
+    private final List<Kept> kept = new ArrayList<>();
+
+    private record Kept(CountedMember member, Instant until) {
+    }
 
     @Override
     public synchronized void keepTap(WaitingTap tap) {
@@ -36,9 +40,10 @@ public final class InMemoryGroupChats implements GroupChatStore {
         taps.remove(person);
     }
 
-    /** Taps kept past {@code cutoff} go. */
+    /** Taps and members kept past {@code cutoff} go. */
     synchronized void purgeBefore(Instant cutoff) {
         taps.values().removeIf(tap -> tap.expiresAt().isBefore(cutoff));
+        kept.removeIf(one -> one.until().isBefore(cutoff));
     }
 
     @Override
@@ -78,6 +83,37 @@ public final class InMemoryGroupChats implements GroupChatStore {
     @Override
     public synchronized void removeChat(ChatAddress chat) {
         members.removeIf(m -> m.chat().equals(chat));
+    }
+
+    @Override
+    public synchronized void retitle(ChatAddress chat, String title) {
+        members.replaceAll(m -> m.chat().equals(chat) ? titled(m, title) : m);
+        kept.replaceAll(one -> one.member().chat().equals(chat)
+                ? new Kept(titled(one.member(), title), one.until()) : one);
+    }
+
+    private static CountedMember titled(CountedMember member, String title) {
+        return new CountedMember(member.chat(), member.person(), member.joinedAt(), Optional.of(title));
+    }
+
+    @Override
+    public synchronized void keepMembers(ChatAddress chat, Instant keptUntil) {
+        for (CountedMember member : membersOf(chat)) {
+            kept.removeIf(one -> one.member().chat().equals(chat) && one.member().person().equals(member.person()));
+            kept.add(new Kept(member, keptUntil));
+        }
+        removeChat(chat);
+    }
+
+    @Override
+    public synchronized List<CountedMember> keptMembersOf(ChatAddress chat, Instant now) {
+        return kept.stream().filter(one -> one.member().chat().equals(chat) && one.until().isAfter(now))
+                .map(Kept::member).sorted(BY_JOINED.thenComparing(m -> m.person().key())).toList();
+    }
+
+    @Override
+    public synchronized void dropKept(ChatAddress chat) {
+        kept.removeIf(one -> one.member().chat().equals(chat));
     }
 
     private boolean diesWhenASongIsNextShown;
@@ -126,6 +162,7 @@ public final class InMemoryGroupChats implements GroupChatStore {
     /** Counts the person out of every chat. */
     synchronized void forget(ChatAddress person) {
         members.removeIf(m -> m.person().equals(person));
+        kept.removeIf(one -> one.member().person().equals(person));
         taps.remove(person);
     }
 

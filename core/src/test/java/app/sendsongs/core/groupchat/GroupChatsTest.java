@@ -1089,7 +1089,8 @@ class GroupChatsTest {
         bot.app.bot().handle(removed);
 
         String told = "I was removed from Friday Band, so the songs shared there no longer come to you. If someone "
-                + "adds me back, tap Count me in there again to get them.";
+                + "adds me back within 30 days while you're still in it, you're counted in again; after that, tap "
+                + "Count me in there again.";
         assertThat(bot.inbox(BOB)).containsOnlyOnce(told);
         assertThat(bot.inbox(CAROL)).containsOnlyOnce(told);
         assertThat(bot.inbox(ALICE)).as("who removed it knows").doesNotContain(told);
@@ -1111,7 +1112,7 @@ class GroupChatsTest {
 
         assertThat(chatText(1)).contains("Played by 1 of 1: Bob Fisher.");
         assertThat(chatText(2)).as("unchanged while the bot was out").contains("Played by 0 of 1 so far.");
-        assertThat(lastChatText()).startsWith("Hi Friday Band!");
+        assertThat(lastChatText()).startsWith("I'm back, Friday Band! 2 people who were counted in before still are");
         assertThat(bot.stores.groupChats().chatSongsAwaitingBot(BAND_CHAT)).isEmpty();
     }
 
@@ -1132,7 +1133,7 @@ class GroupChatsTest {
         bot.advance(Duration.ofMinutes(5));
 
         assertThat(chatText(1)).contains("Played by 1 of 1: Bob Fisher.");
-        assertThat(lastChatText()).startsWith("Hi Friday Band!");
+        assertThat(lastChatText()).startsWith("I'm back, Friday Band!");
         assertThat(bot.stores.groupChats().chatSongsAwaitingBot(BAND_CHAT)).isEmpty();
     }
 
@@ -1149,7 +1150,8 @@ class GroupChatsTest {
 
         assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
         assertThat(bot.stores.groupChats().membersOf(supergroup)).containsExactlyElementsOf(before.stream()
-                .map(member -> new CountedMember(supergroup, member.person(), member.joinedAt())).toList());
+                .map(member -> new CountedMember(supergroup, member.person(), member.joinedAt(), member.title()))
+                .toList());
     }
 
     @Test
@@ -1230,6 +1232,115 @@ class GroupChatsTest {
         assertThat(bot.reply(ALICE, "members Family")).contains("Bob Fisher").doesNotContain("Carol Chen");
         command(BOB, "help", "how does this work?");
         assertThat(lastChatText()).as("other words: the welcome").startsWith("Hi Friday Band! I'm Send Songs.");
+    }
+
+    @Test
+    void whenTheBotIsAddedBackThoseCountedInBeforeWhoAreStillInTheChatAreCountedInAgainAndTheChatIsToldSo() {
+        tap(ALICE, "join");
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        chats.removeBot(BAND_CHAT.id());
+        in(DAN, new GroupChatAction.BotRemoved());
+        chats.leaves(BAND_CHAT.id(), CAROL.id());
+        bot.advance(Duration.ofDays(29));
+
+        chats.addBotBack(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotAdded());
+
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .as("as before, but Carol, who left meanwhile").containsExactly(ALICE, BOB);
+        Message back = chats.messages(BAND_CHAT.id()).getLast();
+        assertThat(back.text()).isEqualTo("I'm back, Friday Band! 2 people who were counted in before still are: songs "
+                + "shared here reach them again. Others can tap Count me in (or /join) to be counted in, /leave to "
+                + "stop. Share a Spotify song here with /send <link> <a note, if you like>.");
+        assertThat(back.choices()).containsExactly(new Choice("Count me in", "join"));
+        command(ALICE, "send", LINK);
+        assertThat(bot.last(BOB)).startsWith("🎵 Alice Archer shared a song in Friday Band");
+        assertThat(bot.inbox(CAROL)).noneMatch(text -> text.contains("shared a song"));
+
+        chats.removeBot(BAND_CHAT.id());
+        in(DAN, new GroupChatAction.BotRemoved());
+        chats.addBotBack(BAND_CHAT.id());
+        in(DAN, new GroupChatAction.BotAdded());
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .as("every time").containsExactly(ALICE, BOB);
+    }
+
+    @Test
+    void theBotsReturnHandledAgainSaysItOnceAndCountsTheSamePeopleInOnce() {
+        tap(BOB, "join");
+        tap(CAROL, "join");
+        chats.removeBot(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotRemoved());
+        chats.addBotBack(BAND_CHAT.id());
+        int before = chats.texts(BAND_CHAT.id()).size();
+        Inbound.InGroupChat added = new Inbound.InGroupChat("added-back", ALICE, bot.clock.instant(), BAND,
+                new GroupChatAction.BotAdded());
+
+        bot.app.bot().handle(added);
+        bot.app.bot().handle(added);
+
+        assertThat(chats.texts(BAND_CHAT.id()).subList(before, chats.texts(BAND_CHAT.id()).size())).singleElement()
+                .asString().startsWith("I'm back, Friday Band! 2 people who were counted in before still are");
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).extracting(CountedMember::person)
+                .containsExactly(BOB, CAROL);
+    }
+
+    @Test
+    void theBotAddedBackAfterThirtyDaysOrOnceEveryoneLeftCountsNobodyInAgain() {
+        tap(BOB, "join");
+        chats.removeBot(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotRemoved());
+        bot.advance(Duration.ofDays(30).plusMinutes(1));
+        chats.addBotBack(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotAdded());
+
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+        assertThat(lastChatText()).startsWith("Hi Friday Band! I'm Send Songs.");
+
+        tap(BOB, "join");
+        chats.removeBot(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotRemoved());
+        chats.leaves(BAND_CHAT.id(), BOB.id());
+        chats.addBotBack(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotAdded());
+
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+        assertThat(lastChatText()).startsWith("I'm back, Friday Band! Nobody who was counted in before is still "
+                + "here. Others can tap Count me in");
+    }
+
+    @Test
+    void forgetMeWhileTheBotIsOutOfAChatLeavesNothingToCountThePersonInAgain() {
+        tap(BOB, "join");
+        chats.removeBot(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotRemoved());
+
+        bot.reply(BOB, "forget_me");
+        bot.reply(BOB, "forget_me confirm");
+        bot.register(BOB, "Bob Fisher");
+        chats.addBotBack(BAND_CHAT.id());
+        in(ALICE, new GroupChatAction.BotAdded());
+
+        assertThat(bot.stores.groupChats().membersOf(BAND_CHAT)).isEmpty();
+    }
+
+    @Test
+    void aChatsTitleIsLearntFromItsEventsSoTellingItFromAFriendsNameAsksThePlatformNothing() {
+        chats.titled(BAND_CHAT.id(), "Friday Band");
+        tap(BOB, "join");
+        int asked = chats.titlesAsked();
+
+        assertThat(bot.reply(BOB, "send_song name:\"friday band\" " + LINK)).startsWith("Friday Band is a group chat");
+        GroupChat renamed = new GroupChat(BAND_CHAT, "Saturday Band");
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), ALICE, bot.clock.instant(), renamed,
+                new GroupChatAction.Renamed()));
+        assertThat(bot.reply(BOB, "send_song name:\"saturday band\" " + LINK))
+                .startsWith("Saturday Band is a group chat");
+        assertThat(bot.reply(BOB, "send_song name:\"friday band\" " + LINK)).as("its old title is a name again")
+                .doesNotStartWith("Friday Band is a group chat");
+
+        assertThat(chats.titlesAsked()).isEqualTo(asked);
     }
 
     @Test

@@ -34,8 +34,8 @@ class RosterRaceTest {
 
         List<Roster.Joined> outcomes;
         try (ExecutorService workers = Executors.newFixedThreadPool(2)) {
-            Future<Roster.Joined> first = workers.submit(() -> roster.join(CHAT, person(100)));
-            Future<Roster.Joined> second = workers.submit(() -> roster.join(CHAT, person(101)));
+            Future<Roster.Joined> first = workers.submit(() -> roster.join(CHAT, Optional.empty(), person(100)));
+            Future<Roster.Joined> second = workers.submit(() -> roster.join(CHAT, Optional.empty(), person(101)));
             outcomes = List.of(first.get(), second.get());
         }
 
@@ -87,6 +87,26 @@ class RosterRaceTest {
         @Override
         public void removeChat(ChatAddress chat) {
             store.removeChat(chat);
+        }
+
+        @Override
+        public void retitle(ChatAddress chat, String title) {
+            store.retitle(chat, title);
+        }
+
+        @Override
+        public void keepMembers(ChatAddress chat, Instant keptUntil) {
+            store.keepMembers(chat, keptUntil);
+        }
+
+        @Override
+        public List<CountedMember> keptMembersOf(ChatAddress chat, Instant now) {
+            return store.keptMembersOf(chat, now);
+        }
+
+        @Override
+        public void dropKept(ChatAddress chat) {
+            store.dropKept(chat);
         }
 
         @Override

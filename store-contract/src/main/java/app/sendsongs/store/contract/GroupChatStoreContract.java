@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * {@link GroupChatStore}: people counted in for a group chat (once each, also when counted in at the same moment
  * from many threads), the listings both ways and their order, a chat emptied when the bot leaves it, and the chat
  * messages of songs with their due updates and those waiting for the bot to be added back to their chat; the Count me
- * in tapped before connecting, one per person, gone when dropped, expired and purged, or the person forgotten.
+ * in tapped before connecting, one per person, gone when dropped, expired and purged, or the person forgotten; the
+ * chat's title kept with each person counted in, and renamed for all; those counted in when the bot left, kept until
+ * their time, dropped, purged or forgotten.
  */
 public abstract class GroupChatStoreContract extends StoreFixture {
     private static final ChatAddress BAND = onTelegram("-1001987654321");
@@ -198,5 +200,62 @@ public abstract class GroupChatStoreContract extends StoreFixture {
 
         housekeeping.forgetPerson(BOB);
         assertThat(chats().waitingTap(BOB)).isEmpty();
+    }
+
+    @Test
+    void aTitleIsKeptWithEachPersonCountedInAndARenameReachesThemAll() {
+        chats().addMember(new CountedMember(BAND, ALICE, T0, Optional.of("Band")));
+        chats().addMember(new CountedMember(BAND, BOB, minutes(1)));
+        chats().addMember(new CountedMember(CHOIR, ALICE, minutes(2), Optional.of("Choir")));
+
+        assertThat(chats().chatsOf(ALICE)).extracting(CountedMember::title)
+                .containsExactly(Optional.of("Band"), Optional.of("Choir"));
+        chats().retitle(BAND, "Friday Band");
+
+        assertThat(chats().membersOf(BAND)).containsExactly(
+                new CountedMember(BAND, ALICE, T0, Optional.of("Friday Band")),
+                new CountedMember(BAND, BOB, minutes(1), Optional.of("Friday Band")));
+        assertThat(chats().chatsOf(ALICE).get(1).title()).as("another chat's stays").contains("Choir");
+        chats().retitle(onTelegram("-77"), "Nobody's");
+        assertThat(chats().membersOf(onTelegram("-77"))).as("renaming counts nobody in").isEmpty();
+    }
+
+    @Test
+    void thoseCountedInWhenTheBotLeftAreKeptUntilTheirTimeAndDroppedWhenItIsBack() {
+        chats().addMember(new CountedMember(BAND, BOB, minutes(2)));
+        chats().addMember(new CountedMember(BAND, ALICE, minutes(1), Optional.of("Band")));
+        chats().addMember(new CountedMember(CHOIR, ALICE, minutes(3)));
+
+        chats().keepMembers(BAND, minutes(100));
+
+        assertThat(chats().membersOf(BAND)).as("counted out").isEmpty();
+        assertThat(chats().chatsOf(ALICE)).extracting(CountedMember::chat).containsExactly(CHOIR);
+        assertThat(chats().keptMembersOf(BAND, minutes(50))).containsExactly(
+                new CountedMember(BAND, ALICE, minutes(1), Optional.of("Band")),
+                new CountedMember(BAND, BOB, minutes(2)));
+        assertThat(chats().keptMembersOf(BAND, minutes(100))).as("their time has passed").isEmpty();
+        assertThat(chats().keptMembersOf(CHOIR, minutes(50))).isEmpty();
+        chats().retitle(BAND, "Friday Band");
+        assertThat(chats().keptMembersOf(BAND, minutes(50)).getFirst().title()).contains("Friday Band");
+
+        chats().dropKept(BAND);
+        assertThat(chats().keptMembersOf(BAND, minutes(50))).isEmpty();
+        assertThat(chats().chatsOf(ALICE)).extracting(CountedMember::chat).containsExactly(CHOIR);
+    }
+
+    @Test
+    void keptMembersArePurgedAfterTheirTimeAndAForgottenPersonsGoAtOnce() {
+        chats().addMember(new CountedMember(BAND, ALICE, T0));
+        chats().addMember(new CountedMember(BAND, BOB, minutes(1)));
+        chats().keepMembers(BAND, minutes(100));
+        chats().addMember(new CountedMember(CHOIR, BOB, minutes(2)));
+        chats().keepMembers(CHOIR, minutes(300));
+
+        housekeeping.forgetPerson(ALICE);
+        assertThat(chats().keptMembersOf(BAND, minutes(50))).extracting(CountedMember::person).containsExactly(BOB);
+
+        housekeeping.purgeBefore(minutes(200));
+        assertThat(chats().keptMembersOf(BAND, T0)).as("purged").isEmpty();
+        assertThat(chats().keptMembersOf(CHOIR, T0)).extracting(CountedMember::person).containsExactly(BOB);
     }
 }

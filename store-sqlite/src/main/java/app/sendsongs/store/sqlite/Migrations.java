@@ -44,7 +44,8 @@ public final class Migrations {
             "V23__chat_song_topics.sql", "V" + FormerNameTimes.VERSION + "__former_name_times.sql",
             "V25__handled_mark_values.sql", "V" + NameKeys.MARKS_VERSION + "__name_keys_without_marks.sql",
             "V" + NameKeys.INVITES_VERSION + "__invite_names_and_ends.sql", "V28__edited_inbox_events.sql",
-            "V30__waiting_taps.sql", "V31__claimed_invites.sql");
+            "V30__waiting_taps.sql", "V31__claimed_invites.sql",
+            "V32__kept_chat_members.sql");
     /** What a version does beyond its script, in Java: what SQL cannot compute, such as {@code Names.key}. */
     static final Map<Integer, Step> STANDARD_STEPS = Map.of(17, NameKeys::makeAgain,
             FormerNameTimes.VERSION, FormerNameTimes::fill, NameKeys.MARKS_VERSION, NameKeys::makeAgainWithFormerNames,

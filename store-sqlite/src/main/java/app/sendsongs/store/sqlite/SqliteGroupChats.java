@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who is counted in for each group chat ({@code group_chat_members}), songs' chat messages ({@code group_chat_songs}),
- * and the Count me in taps of people not connected yet ({@code waiting_taps}).
+ * Who is counted in for each group chat ({@code group_chat_members}, with the chat's title), who was when the bot left
+ * a chat ({@code kept_chat_members}), songs' chat messages ({@code group_chat_songs}), and the Count me in taps of
+ * people not connected yet ({@code waiting_taps}).
  */
 final class SqliteGroupChats implements GroupChatStore {
-    private static final String MEMBER_COLUMNS = "chat_address, person_address, joined_at";
+    private static final String MEMBER_COLUMNS = "chat_address, person_address, joined_at, title";
     private static final String SONG_COLUMNS = "group_send_id, chat_address, message_ref, update_due_at, awaiting_bot, "
             + "topic";
     /** Chat messages due for an update: run on every tick; package-visible for the query-plan test. */
@@ -34,8 +35,9 @@ final class SqliteGroupChats implements GroupChatStore {
 
     @Override
     public boolean addMember(CountedMember member) {
-        return db.write(s -> s.update("INSERT INTO group_chat_members (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", member.chat(), member.person(), member.joinedAt())) == 1;
+        return db.write(s -> s.update("INSERT INTO group_chat_members (" + MEMBER_COLUMNS + ") VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", member.chat(), member.person(), member.joinedAt(),
+                member.title().orElse(null))) == 1;
     }
 
     @Override
@@ -59,6 +61,36 @@ final class SqliteGroupChats implements GroupChatStore {
     @Override
     public void removeChat(ChatAddress chat) {
         db.write(s -> s.update("DELETE FROM group_chat_members WHERE chat_address = ?", chat));
+    }
+
+    @Override
+    public void retitle(ChatAddress chat, String title) {
+        db.transaction(s -> {
+            s.update("UPDATE group_chat_members SET title = ? WHERE chat_address = ?", title, chat);
+            s.update("UPDATE kept_chat_members SET title = ? WHERE chat_address = ?", title, chat);
+            return null;
+        });
+    }
+
+    @Override
+    public void keepMembers(ChatAddress chat, Instant keptUntil) {
+        db.transaction(s -> {
+            s.update("INSERT OR REPLACE INTO kept_chat_members (" + MEMBER_COLUMNS + ", kept_until) SELECT "
+                    + MEMBER_COLUMNS + ", ? FROM group_chat_members WHERE chat_address = ?", keptUntil, chat);
+            s.update("DELETE FROM group_chat_members WHERE chat_address = ?", chat);
+            return null;
+        });
+    }
+
+    @Override
+    public List<CountedMember> keptMembersOf(ChatAddress chat, Instant now) {
+        return db.read(s -> s.query("SELECT " + MEMBER_COLUMNS + " FROM kept_chat_members WHERE chat_address = ? "
+                + "AND kept_until > ? ORDER BY joined_at, person_address", SqliteGroupChats::member, chat, now));
+    }
+
+    @Override
+    public void dropKept(ChatAddress chat) {
+        db.write(s -> s.update("DELETE FROM kept_chat_members WHERE chat_address = ?", chat));
     }
 
     @Override
@@ -110,12 +142,13 @@ final class SqliteGroupChats implements GroupChatStore {
     /** Within a transaction: the person is counted out of every chat, and a tap kept for them goes. */
     static void forget(Session s, ChatAddress person) throws SQLException {
         s.update("DELETE FROM group_chat_members WHERE person_address = ?", person);
+        s.update("DELETE FROM kept_chat_members WHERE person_address = ?", person);
         s.update("DELETE FROM waiting_taps WHERE person_address = ?", person);
     }
 
     private static CountedMember member(ResultSet rs) throws SQLException {
         return new CountedMember(Codec.address(rs, "chat_address"), Codec.address(rs, "person_address"),
-                Codec.instant(rs, "joined_at"));
+                Codec.instant(rs, "joined_at"), Codec.optionalText(rs, "title"));
     }
 
     private static ChatSong song(ResultSet rs) throws SQLException {

@@ -43,6 +43,7 @@ final class SqliteHousekeeping implements Housekeeping {
             s.update("DELETE FROM choices WHERE expires_at < ?", cutoff);
             s.update("DELETE FROM share_drafts WHERE expires_at < ?", cutoff);
             s.update("DELETE FROM waiting_taps WHERE expires_at < ?", cutoff);
+            s.update("DELETE FROM kept_chat_members WHERE kept_until < ?", cutoff);
             s.update("DELETE FROM inbound_messages WHERE keep_until < ?", cutoff);
             s.update("DELETE FROM ended_invites WHERE keep_until < ?", cutoff);
             SqliteOutbox.purge(s, cutoff);
