@@ -255,13 +255,32 @@ public final class InviteDelivery {
      * Tells the senders of invites whose time ran out: whether someone opened the link (and did not sign up), and
      * when nobody did but someone has registered under the invited name since, without the link, that they may be the
      * friend, with the send by name to copy. Only the link binds an invite (anyone may register under any name), so
-     * the song never goes to them by itself.
+     * the song never goes to them by itself. An invite whose song is being sent when it expires is left for that
+     * delivery, and finished here once {@link Invites#CLAIM_GRACE} has passed ({@link #finishClaimed}).
      */
     public void expireDue() {
-        for (Invite invite : invites.takeExpired(EXPIRY_BATCH)) {
-            if (users.findUser(invite.sender()).isPresent()) {
-                outbox.notify(invite.sender(), Message.text(expired(invite) + " " + whatNow(invite)));
-            }
+        invites.takeExpired(EXPIRY_BATCH).forEach(this::tellExpired);
+        invites.claimedPastGrace(EXPIRY_BATCH).forEach(this::finishClaimed);
+    }
+
+    private void tellExpired(Invite invite) {
+        if (users.findUser(invite.sender()).isPresent()) {
+            outbox.notify(invite.sender(), Message.text(expired(invite) + " " + whatNow(invite)));
+        }
+    }
+
+    /**
+     * An expired invite a delivery claimed and then died on (the process stopped, its event given up): ended as used
+     * when the song went to whoever claimed it (the delivery told the sender with the song, in the same work), else
+     * released and expired, its sender told as of any expiry. So no claimed invite waits for ever.
+     */
+    private void finishClaimed(Invite invite) {
+        Optional<User> sender = users.findUser(invite.sender());
+        Optional<User> friend = invite.friend().flatMap(users::findUser);
+        if (sender.isPresent() && friend.isPresent() && sendSong.hasSong(sender.get(), friend.get(), invite.track())) {
+            invites.takeUsed(invite, friend.get().address(), true);
+        } else if (invites.releaseExpired(invite)) {
+            tellExpired(invite);
         }
     }
 

@@ -32,6 +32,11 @@ import java.util.Optional;
 public final class Invites {
     /** How long an invite waits for its friend. */
     public static final Duration LIFETIME = Duration.ofDays(7);
+    /**
+     * How long past its expiry an invite whose song is being sent ({@link #claim}) is left for that delivery to finish,
+     * before the tick finishes it ({@link InviteDelivery#expireDue}): far longer than an event is tried for.
+     */
+    public static final Duration CLAIM_GRACE = Duration.ofDays(1);
     private static final int TOKEN_BYTES = 16;
     private static final int NAMESAKE_BYTES = 8;
 
@@ -246,18 +251,41 @@ public final class Invites {
                 clock.instant());
     }
 
-    /** Invites whose time is up, each taken from the store once: the caller tells their senders. */
+    /**
+     * Invites whose time is up, each taken from the store once: the caller tells their senders. One whose song is
+     * being sent to whoever used it ({@link #claim}: they signed up in the very second it expired) is left for that
+     * delivery, which ends it as used; should the delivery have died, {@link #claimedPastGrace} finds it.
+     */
     List<Invite> takeExpired(int limit) {
-        return store.invitesExpiredBy(clock.instant(), limit).stream()
-                .filter(invite -> take(store.takeInvite(invite.token()), invite, EndedInvite.How.EXPIRED,
-                        Optional.empty(), invite.expiresAt()))
-                .toList();
+        return store.invitesExpiredBy(clock.instant(), limit).stream().filter(this::takeExpired).toList();
+    }
+
+    /**
+     * Invites still there {@link #CLAIM_GRACE} past their expiry: claimed by a delivery that died before it ended them
+     * (any other is taken at its expiry), which the caller ends as used or {@link #releaseExpired}.
+     */
+    List<Invite> claimedPastGrace(int limit) {
+        return store.invitesExpiredBy(clock.instant().minus(CLAIM_GRACE), limit);
+    }
+
+    /**
+     * Ends {@code invite}, expired and claimed by a delivery that died before its song went: its claim released, it is
+     * taken as expired, true for the one caller that took it (who tells its sender, as of any expiry).
+     */
+    boolean releaseExpired(Invite invite) {
+        invite.friend().ifPresent(friend -> store.releaseInvite(invite.token(), friend));
+        return takeExpired(invite);
+    }
+
+    private boolean takeExpired(Invite invite) {
+        return take(store.takeUnclaimedInvite(invite.token()), invite, EndedInvite.How.EXPIRED, Optional.empty(),
+                invite.expiresAt());
     }
 
     /**
      * Marks {@code invite}, bound to {@code friend}, as having its song sent to them now, before it goes: its sender's
-     * cancel no longer takes it (so it cannot say nothing was sent while the song goes). False when it is gone
-     * (cancelled a moment before: nothing is to go) or not theirs.
+     * cancel and its expiry no longer take it (so neither can say nothing was sent while the song goes). False when it
+     * is gone (cancelled or expired a moment before: nothing is to go) or not theirs.
      */
     boolean claim(Invite invite, ChatAddress friend) {
         return store.claimInvite(invite.token(), friend);

@@ -293,6 +293,88 @@ class InvitesTest {
     }
 
     @Test
+    void anInviteExpiringTheMomentTheFriendWhoSignedUpIsSentTheSongEndsAsUsedAndItsSenderHearsNoExpiry() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        open(CAROL, ref);
+        bot.advance(Invites.LIFETIME.minusMinutes(1));
+        // the song has gone to Carol, and the invite is about to be taken: its 7 days end at that very moment
+        ((InMemoryInvites) bot.stores.invites()).beforeNextTake(() -> bot.advance(Duration.ofMinutes(2)));
+
+        telegram.nameIs(CAROL.id(), "Carol Jones");
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+
+        assertThat(bot.inbox(CAROL)).contains("🎵 Alice Smith sent you a song: " + TITLE);
+        assertThat(bot.inbox(ALICE)).as("told the song went, and nothing contrary")
+                .anyMatch(m -> m.startsWith("Carol Jones opened your invite. Sent " + TITLE))
+                .noneMatch(m -> m.contains("expired"));
+        assertThat(open(CAROL, ref)).first().asString().startsWith("You already used this invite: " + TITLE);
+        bot.advance(Invites.CLAIM_GRACE.plusMinutes(1));
+        assertThat(bot.inbox(ALICE)).noneMatch(m -> m.contains("expired"));
+    }
+
+    @Test
+    void anInviteExpiringTheMomentBeforeTheFriendWhoSignedUpIsSentTheSongExpiresAndNothingGoes() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        open(CAROL, ref);
+        bot.advance(Invites.LIFETIME.minusMinutes(1));
+        ((InMemoryInvites) bot.stores.invites()).beforeNextClaim(() -> bot.advance(Duration.ofMinutes(2)));
+
+        telegram.nameIs(CAROL.id(), "Carol Jones");
+        bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+
+        assertThat(bot.inbox(CAROL)).noneMatch(m -> m.startsWith("🎵 Alice Smith sent you a song"));
+        assertThat(bot.inbox(ALICE)).noneMatch(m -> m.startsWith("Carol Jones opened your invite."))
+                .contains("Your invite for " + TITLE + " (to \"Carol Jones\") has expired: someone opened it but "
+                        + "didn't sign up within 7 days, so nothing was sent. Once they've signed up, send it again.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("This invite expired 1 min ago.");
+    }
+
+    @Test
+    void anExpiredInviteClaimedByADeliveryThatDiedAfterTheSongWentEndsAsUsedOnceItsDeliveryHadTimeToFinish() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        open(CAROL, ref);
+        ((InMemoryInvites) bot.stores.invites()).beforeNextTake(() -> {
+            throw new IllegalStateException("the process died once the song had gone");
+        });
+        telegram.nameIs(CAROL.id(), "Carol Jones");
+        try {
+            bot.connectThroughOwnLink(CAROL, SourceKind.SPOTIFY, "carol");
+        } catch (IllegalStateException died) {
+            // the run of the sign-up ends here, its invite claimed and its song gone
+        }
+        assertThat(bot.inbox(CAROL)).contains("🎵 Alice Smith sent you a song: " + TITLE);
+
+        bot.advance(Invites.LIFETIME.plusMinutes(1));
+        assertThat(bot.inbox(ALICE)).noneMatch(m -> m.contains("expired"));
+
+        bot.advance(Invites.CLAIM_GRACE);
+        assertThat(bot.stores.invites().findInvite(ref.substring(Invite.REF_PREFIX.length()))).isEmpty();
+        assertThat(bot.inbox(ALICE)).noneMatch(m -> m.contains("expired"));
+        assertThat(open(CAROL, ref)).first().asString().startsWith("You already used this invite: " + TITLE);
+    }
+
+    @Test
+    void anExpiredInviteClaimedByADeliveryThatDiedBeforeTheSongWentIsReleasedAndExpiresOnceItHadTimeToFinish() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        String token = ref.substring(Invite.REF_PREFIX.length());
+        open(CAROL, ref);
+        bot.register(CAROL, "Carol Jones");
+        assertThat(bot.stores.invites().claimInvite(token, CAROL)).as("a run of her sign-up that died then").isTrue();
+
+        bot.advance(Invites.LIFETIME.plusMinutes(1));
+        assertThat(bot.inbox(ALICE)).as("left for its delivery").noneMatch(m -> m.contains("expired"));
+        assertThat(bot.stores.invites().findInvite(token)).isPresent();
+
+        bot.advance(Invites.CLAIM_GRACE);
+        assertThat(bot.stores.invites().findInvite(token)).isEmpty();
+        assertThat(bot.inbox(CAROL)).noneMatch(m -> m.startsWith("🎵 Alice Smith sent you a song"));
+        assertThat(bot.inbox(ALICE)).containsOnlyOnce("Your invite for " + TITLE + " (to \"Carol Jones\") has "
+                + "expired: someone opened it but didn't sign up within 7 days, so nothing was sent. Once they've "
+                + "signed up, send it again.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("This invite expired 1 day ago.");
+    }
+
+    @Test
     void anInviteOpenedButNotSignedUpThroughSaysSoAndCancelAsksWhichBesideASong() {
         bot.register(BotHarness.at("bob"), "Bob Fisher");
         bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());

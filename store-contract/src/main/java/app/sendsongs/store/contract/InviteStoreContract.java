@@ -136,6 +136,26 @@ public abstract class InviteStoreContract extends StoreFixture {
     }
 
     @Test
+    void aClaimedInvitePastItsExpiryIsStillListedAsExpiredAndOnceReleasedIsTakenByTheTakeThatSparesClaims() {
+        invites.saveInvite(invite("claimed", at("alice"), 0, 60));
+        invites.saveInvite(invite("open", at("alice"), 1, 61));
+        invites.openInvite("claimed", at("carol"));
+        invites.claimInvite("claimed", at("carol"));
+
+        assertThat(invites.invitesExpiredBy(minutes(120), 10)).extracting(Invite::token)
+                .containsExactly("claimed", "open");
+        assertThat(invites.takeUnclaimedInvite("open")).isTrue();
+        assertThat(invites.takeUnclaimedInvite("claimed")).as("its song is being sent").isFalse();
+        assertThat(invites.invitesExpiredBy(minutes(120), 10)).extracting(Invite::token).as("left for its delivery")
+                .containsExactly("claimed");
+
+        assertThat(invites.releaseInvite("claimed", at("carol"))).isTrue();
+        assertThat(invites.claimInvite("claimed", at("carol"))).as("nobody's since").isFalse();
+        assertThat(invites.takeUnclaimedInvite("claimed")).isTrue();
+        assertThat(invites.invitesExpiredBy(minutes(120), 10)).isEmpty();
+    }
+
+    @Test
     void aClaimAndATakeThatSparesClaimsAtOnceOnlyOneWins() {
         invites.saveInvite(invite("t1", at("alice"), 0, 60));
         invites.openInvite("t1", at("carol"));
