@@ -149,6 +149,19 @@ class LinkShareTest {
         assertThat(bot.reply("alice", no)).isEqualTo("OK, I've dropped that song.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"wait", "who?", "hmm", "what??", "huh"})
+    void aPauseOrAQuestionTypedAtSendToBobAsksAgainAndIsNotTheSongsNote(String typed) {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        int bobHad = bot.inbox("bob").size();
+
+        assertThat(bot.reply("alice", typed)).isEqualTo("No rush: nothing goes until you tap Send. Send " + TITLE
+                + " to Bob Fisher?");
+        assertThat(bot.stores.drafts().findDraft(at("alice")).orElseThrow().pre()).isEmpty();
+        assertThat(bot.inbox("bob")).hasSize(bobHad);
+    }
+
     @Test
     void sendItToTheNameOfWhoItIsForSendsIt() {
         bot.reply("alice", LINK);
