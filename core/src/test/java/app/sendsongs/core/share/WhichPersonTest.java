@@ -271,6 +271,24 @@ class WhichPersonTest {
     }
 
     @Test
+    void theStartOfAContactsFirstNameOrItsShortFormAsksDidYouMeanRatherThanInvitingSomeoneNew() {
+        bot.register("thomas", "Thomas Reed");
+        assertThat(bot.reply("alice", "send_song name:\"Thomas Reed\" " + OTHER_LINK)).startsWith("Sent ");
+
+        for (String typed : List.of("Car", "ca")) {
+            bot.reply("alice", LINK);
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("I don't know anyone called \"" + typed
+                    + "\". Did you mean Carol King?");
+            bot.reply("alice", "Don't send");
+        }
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "Tom")).isEqualTo("I don't know anyone called \"Tom\". Did you mean Thomas "
+                + "Reed?");
+        assertThat(bot.reply("alice", "yes")).isEqualTo("Send " + TITLE + " to Thomas Reed?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
     void aYesTypedAtDidYouMeanOnePersonIsThatPerson() {
         String other = FakeMusic.OTHER_SONG.title();
         assertThat(bot.reply("alice", "send_song name:\"Carol Kng\" " + OTHER_LINK))
