@@ -273,6 +273,9 @@ class FrontDoorTest {
         assertThat(bot.reply("alice", "help groups")).isEqualTo(Help.topic("groups").orElseThrow());
         assertThat(bot.reply("alice", "help me")).isEqualTo(Help.all());
         assertThat(bot.reply("alice", "help please")).isEqualTo(Help.all());
+        for (String asked : new String[] {"ayuda", "Aide", "hilfe", "aiuto", "ajuda", "hulp", "помощь"}) {
+            assertThat(bot.reply("alice", asked)).as("help in another language").isEqualTo(Help.all());
+        }
     }
 
     @Test
