@@ -955,7 +955,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "Invite \"Karol\"", "2")).startsWith("I don't know anyone called \"Karol\". They "
                 + "need to connect Spotify")
-                .endsWith("\nIf you meant someone registered, type their name or tap them.");
+                .endsWith("\nIf you meant someone registered, type their full name or tap them.");
         assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
     }
 
@@ -965,10 +965,20 @@ class LinkShareTest {
         String tooLong = "Bartholomew Maximilian Alexander Fitzgerald Montgomery Worthington";
 
         assertThat(bot.reply("alice", tooLong)).isEqualTo("The name is longer than 60 characters. I can't invite "
-                + "anyone by it.\nIf you meant someone registered, type their name or tap them.");
+                + "anyone by it.\nIf you meant someone registered, type their full name or tap them.");
         assertThat(bot.reply("alice", "🎸🎸")).startsWith("The name needs at least one letter. I can't invite anyone");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
         assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
+    void theFirstNameOfSomeoneRegisteredWhoIsNoContactInvitesAndSaysTheFullNameFindsThem() {
+        bot.register("dave", "Dave Brown");
+        bot.reply("dave", LINK);
+
+        assertThat(bot.reply("dave", "Bob")).startsWith("I don't know anyone called \"Bob\".")
+                .endsWith("\nIf you meant someone registered, type their full name.");
+        assertThat(bot.reply("dave", "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
     }
 
     @Test
@@ -979,7 +989,7 @@ class LinkShareTest {
         String invited = bot.reply("dave", "Erin Walsh");
 
         assertThat(invited).startsWith("I don't know anyone called \"Erin Walsh\".")
-                .endsWith("\nIf you meant someone registered, type their name.");
+                .endsWith("\nIf you meant someone registered, type their full name.");
         assertThat(last("dave").choices()).isEmpty();
     }
 
