@@ -8,6 +8,8 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -286,6 +288,24 @@ class WhichPersonTest {
                 + "Reed?");
         assertThat(bot.reply("alice", "yes")).isEqualTo("Send " + TITLE + " to Thomas Reed?");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void theChatAppTypedAtWhichOneAmongNamesakesOnDifferentAppsPicksTheOneOnIt() {
+        ChatAddress telegramSam = new ChatAddress(Platform.TELEGRAM, "4401");
+        bot.register("sam", "Sam Lee");
+        bot.register(telegramSam, "Sam Lee");
+
+        for (String typed : List.of("telegram", "The one on Telegram", "on telegram", "telegram one")) {
+            assertThat(bot.reply("alice", "send_song name:\"Sam Lee\" " + OTHER_LINK)).contains("Which one?");
+            assertThat(bot.reply("alice", typed)).as(typed).contains(" to Sam Lee (on Telegram)");
+            bot.reply("alice", "cancel all");
+        }
+        assertThat(bot.inbox("sam")).isEmpty();
+
+        assertThat(bot.reply("alice", "send_song name:\"Sam Lee\" " + LINK)).contains("Which one?");
+        assertThat(bot.reply("alice", "messenger")).startsWith("Sent " + TITLE + " to Sam Lee");
+        assertThat(bot.inbox("sam")).isNotEmpty();
     }
 
     @Test
