@@ -1093,6 +1093,18 @@ class LinkShareTest {
     }
 
     @Test
+    void aLongCommandMistypedByOneLetterAtWhoIsItForGetsDidYouMeanNotAnInvite() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "histroy")).startsWith("Sorry, I don't know that command. Did you mean history");
+        assertThat(bot.reply("alice", "cancle 1")).startsWith("Sorry, I don't know that command. Did you mean cancel");
+        assertThat(bot.reply("alice", "pendign")).startsWith("Sorry, I don't know that command. Did you mean pending");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Conner")).as("a name two letters from connect is still a name")
+                .startsWith("I don't know anyone called \"Conner\".");
+    }
+
+    @Test
     void aNameTypedWithAnAtAsAMentionIsThatName() {
         bot.reply("alice", LINK);
 
