@@ -109,6 +109,17 @@ class ListeningSourcesEndToEndTest {
     }
 
     @Test
+    void aNewcomerWhoPastesTheirListenBrainzTokenInTheChatIsSentBackToThePageForIt() {
+        assertThat(sandbox.ask("carl", "listenbrainz").getLast()).contains("/connect/listenbrainz?link=");
+        String token = sandbox.control().listenBrainzToken("carl_lb");
+
+        assertThat(String.join("\n", sandbox.ask("carl", token))).as("not the welcome, which offers Spotify")
+                .startsWith("That looks like your ListenBrainz token: paste it on the page your link opens, not "
+                        + "here.\n\nHere's your own link to connect ListenBrainz")
+                .doesNotContain(token);
+    }
+
+    @Test
     void aSenderOnLastfmOnlySendsSongsLookedUpWithTheAppsOwnToken() {
         registerOwn("alice", "Alice Smith", "lastfm", "alicesmith");
         sandbox.register("bob", "bob-sp", "Bob Fisher");

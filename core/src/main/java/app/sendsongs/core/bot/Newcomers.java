@@ -14,6 +14,7 @@ import app.sendsongs.core.registration.Registration;
 import app.sendsongs.core.share.InviteDelivery;
 import app.sendsongs.core.shared.ChatAddress;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The answers to someone not registered yet: the welcome ({@link Registration#welcome}), after what they asked or
@@ -28,6 +29,15 @@ final class Newcomers {
     private static final String NOTHING_KEPT = "I keep nothing about you.\n\n";
     /** Before the welcome of someone not registered who used a command of the registered (a list, a block, a group). */
     private static final String ONCE_CONNECTED = "That works once you've connected (it takes a minute).\n\n";
+
+    /**
+     * A ListenBrainz user token (a UUID, as its settings page shows it), pasted in the chat rather than on the page the
+     * person's own link opens: read as anything else, it got the welcome, which offers Spotify.
+     */
+    private static final Pattern LISTENBRAINZ_TOKEN = Pattern.compile(
+            "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+    private static final String TOKEN_GOES_ON_THE_PAGE = "That looks like your ListenBrainz token: paste it on the page "
+            + "your link opens, not here.\n\n";
 
     private final Registration registration;
     private final ForgetMe forgetMe;
@@ -69,6 +79,10 @@ final class Newcomers {
      * privacy is answered before the welcome, as {@code help privacy} is.
      */
     Message typed(ParseResult parsed, String typed, ChatAddress from) {
+        if (parsed instanceof ParseResult.Unknown && LISTENBRAINZ_TOKEN.matcher(typed.strip()).matches()) {
+            Message connect = registration.connect(from, Optional.empty(), Optional.of(SourceKind.LISTENBRAINZ.id()));
+            return connect.withText(TOKEN_GOES_ON_THE_PAGE + connect.text());
+        }
         Optional<SourceKind> typedASource = parsed instanceof ParseResult.Unknown ? SourceKind.mentionedIn(typed)
                 : Optional.empty();
         if (typedASource.isPresent()) { // typed instead of tapping one of the welcome's services

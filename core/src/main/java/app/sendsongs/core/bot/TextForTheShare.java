@@ -7,6 +7,9 @@ import app.sendsongs.core.music.OtherMusicLinks;
 import app.sendsongs.core.music.TrackLinks;
 import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.Spaces;
+import app.sendsongs.core.shared.Typos;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What typed text is while a song is being shared: what the share waits for (a name, a note) or a command. */
@@ -15,6 +18,10 @@ final class TextForTheShare {
     private static final Pattern SLASHED = Pattern.compile("/\\p{L}");
     /** The fewest words of a typed question that cannot be a name ("Bob Fisher?" may be one). */
     private static final int WORDS_OF_A_QUESTION = 3;
+    /** The fewest letters of a command mistyped that no name is taken for ({@link #mistypedCommand}). */
+    private static final int LONG_COMMAND = 6;
+    /** What may follow a command's word: a number, or {@code all}. */
+    private static final Pattern MORE = Pattern.compile("\\d+|all");
 
     private TextForTheShare() {
     }
@@ -36,11 +43,24 @@ final class TextForTheShare {
         return switch (draft.stage()) {
             case NOTE, AFTER_NOTE -> noLink && !(parsed instanceof ParseResult.Parsed(Command command)
                     && (Spaces.words(typed).size() == 1 || isTap(command)));
-            case WHO -> parsed instanceof ParseResult.Unknown && noLink && OtherMusicLinks.serviceIn(typed).isEmpty()
-                    && !notAName(typed);
+            case WHO -> parsed instanceof ParseResult.Unknown unknown && noLink
+                    && OtherMusicLinks.serviceIn(typed).isEmpty() && !notAName(typed) && !mistypedCommand(unknown, typed);
             case READY -> parsed instanceof ParseResult.Unknown && noLink && !wishOrLeaving(typed)
                     && !WordsForWho.isKindWords(typed);
         };
+    }
+
+    /**
+     * Whether {@code typed} is a long command mistyped by one letter ("histroy", "cancle 1", "pendign"), and at most a
+     * number or {@code all} after it: no name anyone has, where "Conner", two letters from {@code connect}, may be.
+     * Read as a name at "Who is it for?", it invited someone called "histroy".
+     */
+    private static boolean mistypedCommand(ParseResult.Unknown unknown, String typed) {
+        List<String> words = Spaces.words(typed.strip().toLowerCase(Locale.ROOT));
+        boolean commandShaped = words.size() == 1 || words.size() == 2 && MORE.matcher(words.get(1)).matches();
+        String first = words.isEmpty() ? "" : words.getFirst();
+        return commandShaped && first.length() >= LONG_COMMAND && unknown.suggestions().stream()
+                .anyMatch(suggestion -> Typos.distance(first, suggestion.command()) == 1);
     }
 
     /** Whether {@code typed} starts with a slash and a letter: a command, maybe mistyped. */

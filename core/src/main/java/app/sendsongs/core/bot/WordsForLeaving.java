@@ -13,7 +13,7 @@ final class WordsForLeaving {
             "log out", "logout", "log me out", "sign out", "disconnect", "disconnect me", "disconnect spotify",
             "disconnect my spotify", "disconnect my account", "mute", "mute notifications", "mute this chat",
             "mute the bot", "no more notifications", "stop notifications", "stop notifying me", "stop telling me",
-            "turn off notifications");
+            "turn off notifications", "too many songs", "no more songs", "stop the songs");
     private static final Set<String> FORGET = Set.of("delete my data", "delete my account", "delete me",
             "delete everything", "remove my data", "remove me", "erase my data", "erase me", "delete account",
             "delete my profile", "remove my account", "close my account", "deactivate my account", "unregister",

@@ -37,7 +37,8 @@ final class WordsForWishes {
     /** Asking whom the person blocked: {@code receipts} lists the blocks and the receipts kept from some. */
     private static final Set<String> BLOCKED = Set.of("who did i block", "who have i blocked", "who's blocked",
             "who is blocked", "blocked people", "blocked users", "my blocks", "my blocked list", "blocked list",
-            "my block list", "show blocked", "show my blocks", "my receipts", "receipt settings");
+            "my block list", "show blocked", "show my blocks", "my receipts", "receipt settings", "blocked", "blocks",
+            "blocklist", "block list");
     /** Switching the listening service ("switch to Last.fm"), offered as a tap of its {@code connect}. */
     private static final Pattern SWITCH = Pattern.compile("(?:i want to |i'd like to |id like to |can i |please )?"
             + "(?:switch|change|move|go|use|connect)(?: over)?(?: to| my service to| my account to)? (?<service>.+?)"

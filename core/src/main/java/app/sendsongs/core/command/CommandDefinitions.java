@@ -105,7 +105,9 @@ final class CommandDefinitions {
                     "start", "yo"),
                     "menu", "what I can do, to tap.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::menu),
-            new CommandDefinition("help", List.of("help", "?", "commands"),
+            // help asked for in the languages people most often try first: the list (in English) beats "Sorry"
+            new CommandDefinition("help", List.of("help", "?", "commands", "ayuda", "aide", "hilfe", "aiuto", "ajuda",
+                    "hulp", "помощь"),
                     "help [command]", "this list, or one command; {help} groups, {help} privacy.",
                     NO_OPTIONS, NO_TOPIC, ArgumentReaders::help));
 

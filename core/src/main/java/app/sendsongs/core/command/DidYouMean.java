@@ -47,7 +47,9 @@ final class DidYouMean {
             int allowed = typed.length() <= 4 ? 1 : 2;
             String word = typed;
             int used = words;
-            CommandDefinitions.spellings().forEach(entry -> {
+            // a spelling shorter than a word worth guessing from ("to", "hi") is one letter from many a word
+            // ("too", "Tom", "two"), which means no command
+            CommandDefinitions.spellings().filter(entry -> entry.getKey().length() >= SHORTEST).forEach(entry -> {
                 int distance = Typos.distance(word, entry.getKey());
                 int best = nearest.getOrDefault(entry.getValue(), Integer.MAX_VALUE);
                 // as near with more of the words ("sned song" is send_song, not "send" and a word "song")

@@ -14,6 +14,7 @@ import app.sendsongs.core.share.SendSong;
 import app.sendsongs.core.share.TellingNames;
 import app.sendsongs.core.share.TrackLookup;
 import app.sendsongs.core.share.WhichPerson;
+import app.sendsongs.core.share.WordsForWho;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
@@ -34,6 +35,8 @@ import java.util.Optional;
  * they have.
  */
 public final class LinkShare {
+    /** Before "Send … to Bob?" asked again after a pause or a bare question ("wait", "who?"), which is no note. */
+    private static final String NO_RUSH = "No rush: nothing goes until you tap Send. ";
     private final OpenDrafts drafts;
     private final TrackLookup tracks;
     private final ShareQuestions questions;
@@ -115,7 +118,8 @@ public final class LinkShare {
     public Message typed(User person, ShareDraft draft, String text) {
         return switch (draft.stage()) {
             case WHO -> who.typed(person, draft, text);
-            case READY -> who.namedInstead(person, draft, text).orElseGet(() -> notes.labelled(draft, text));
+            case READY -> WordsForWho.isPauseOrQuestion(text) ? questions.askAgain(draft, NO_RUSH)
+                    : who.namedInstead(person, draft, text).orElseGet(() -> notes.labelled(draft, text));
             case NOTE -> notes.typed(draft, text, false);
             case AFTER_NOTE -> notes.typed(draft, text, true);
         };

@@ -254,8 +254,9 @@ final class WhoIsItFor {
     private Message invite(User person, ShareDraft draft, String name) {
         Message invite = sendSong.invite(person, name, SongLink.of(draft.track()), draft.pre(), draft.post());
         List<Choice> taps = recipientTaps.taps(draft);
-        return invite.withText(invite.text() + (taps.isEmpty() ? "\nIf you meant someone registered, type their name."
-                : "\nIf you meant someone registered, type their name or tap them.")).withChoices(taps);
+        // the full name: a first name alone finds only a contact, and who else is registered is never told
+        return invite.withText(invite.text() + "\nIf you meant someone registered, type their full name"
+                + (taps.isEmpty() ? "." : " or tap them.")).withChoices(taps);
     }
 
     /** Who the song is for, chosen: "Send … to Bob?", or, after {@code send_song}, sent at once. */

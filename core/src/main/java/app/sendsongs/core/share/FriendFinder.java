@@ -33,6 +33,8 @@ public final class FriendFinder {
     static final int MOST_CLOSE = 3;
     /** Names this long or shorter are close to a contact's with one typo; longer ones with two. */
     private static final int SHORT_NAME = 5;
+    /** The fewest letters of a first name typed that are read as its short form ({@link #closeContacts}). */
+    private static final int SHORT_FORM = 2;
     /** The marks a sentence ends with, after a name typed as one ("Carol King!"). */
     private static final Pattern FINAL_MARKS = Pattern.compile("[.!?…]+$");
 
@@ -227,8 +229,9 @@ public final class FriendFinder {
     /**
      * The asker's contacts (never anyone else: that would tell who is registered) whose name is a typo or two from
      * the typed one ({@link Typos#distance}, one for a name of up to {@value #SHORT_NAME} letters, two for a longer
-     * one): the full name, or the first name when one word was typed; closest first, then most recent contact. For a
-     * name that matched nobody. A handle nobody has is read as a name ("@carol", "@carol_king"): people mention
+     * one): the full name, or the first name when one word was typed; or whose first name the one word typed is a
+     * short form of ("Al", "Tom" for Thomas), after those; closest first, then most recent contact. For a name that
+     * matched nobody. A handle nobody has is read as a name ("@carol", "@carol_king"): people mention
      * friends so in other apps.
      */
     public List<User> closeContacts(User asker, String typed) {
@@ -244,10 +247,32 @@ public final class FriendFinder {
                 int typos = typos(key, u);
                 if (typos <= allowed) {
                     close.putIfAbsent(u, typos);
+                } else if (shortFormOfFirstName(key, u)) {
+                    close.putIfAbsent(u, allowed + 1);
                 }
             });
         }
         return close.keySet().stream().sorted(Comparator.comparing(close::get)).limit(MOST_CLOSE).toList();
+    }
+
+    /**
+     * Whether one typed word is a short form of the person's first name: its start ("Al" for Alice, "Rob" for
+     * Roberto), or, from the same first letter, some of its letters in order ("Tom" for Thomas, "Kate" for Katherine).
+     */
+    private static boolean shortFormOfFirstName(String key, User person) {
+        String firstName = Names.key(Names.firstName(person.name()));
+        if (key.contains(" ") || key.length() < SHORT_FORM || key.length() >= firstName.length()
+                || key.charAt(0) != firstName.charAt(0)) {
+            return false;
+        }
+        int at = 0;
+        for (char letter : key.toCharArray()) {
+            at = firstName.indexOf(letter, at) + 1;
+            if (at == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many typos turn the typed name into the person's, or into their first name when one word was typed. */

@@ -276,7 +276,8 @@ public final class SentSongs {
         List<String> listed = shown.lastShown(sender.address())
                 .orElseGet(() -> open.stream().map(Share::id).toList());
         if (number < 1 || number > listed.size()) {
-            return Message.text("There is no number " + number + " in your pending list (1 to " + listed.size() + ").")
+            return Message.text("There is no number " + number + " in your pending list"
+                            + (listed.size() == 1 ? ": it has only 1." : " (1 to " + listed.size() + ")."))
                     .withChoices(cancelTaps(listed, open));
         }
         String id = listed.get(number - 1);

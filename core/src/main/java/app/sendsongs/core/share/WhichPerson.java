@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * When a name matches several people: asks which one was meant (never picking the first), keeps the question with
@@ -31,6 +34,8 @@ public final class WhichPerson {
     public static final Duration CHOICE_LIFETIME = Duration.ofMinutes(10);
     /** The answer to a tap or number when no question it answers is open. */
     public static final String NOT_WAITING = "I'm not waiting for an answer from you.";
+    /** A chat app named as the answer to "which one?": "telegram", "the one on messenger", "the telegram one". */
+    private static final Pattern ON_THE_APP = Pattern.compile("(?:the )?(?:one )?(?:on )?(?<app>\\p{L}+)(?: one)?");
     /** People offered at most: one tap each, and one for the last tap (a platform shows 13). */
     static final int MAX_CANDIDATES = Message.MAX_CHOICES - 1;
     private static final String DONT_SEND = "Don't send";
@@ -242,8 +247,29 @@ public final class WhichPerson {
         if (inviteOffered && question.candidates().size() == 1 && WordsForTaps.saysYes(typed)) {
             return Optional.of(Command.Choose.payload(1, question.key())); // "Did you mean Carol King?" "Yes"
         }
+        Optional<String> onTheApp = onTheAppNamed(question, typed);
+        if (onTheApp.isPresent()) {
+            return onTheApp;
+        }
         return WordsForTaps.saysNo(typed, lastTitle(question))
                 ? Optional.of(lastTap(question, inviteOffered).payload()) : Optional.empty();
+    }
+
+    /**
+     * The tap of the one person offered on the chat app {@code typed} names ("telegram", "the one on Messenger",
+     * "Telegram one"): what "which one?" tells namesakes on two apps apart by. Empty when it names no app, or when
+     * more than one of the people offered (or none) is on it.
+     */
+    private static Optional<String> onTheAppNamed(PendingChoice question, String typed) {
+        Matcher app = ON_THE_APP.matcher(WordsForTaps.key(typed));
+        if (!app.matches()) {
+            return Optional.empty();
+        }
+        List<Integer> onIt = IntStream.range(0, question.candidates().size()).boxed()
+                .filter(i -> question.candidates().get(i).platform().displayName().equalsIgnoreCase(app.group("app")))
+                .toList();
+        return onIt.size() == 1 ? Optional.of(Command.Choose.payload(onIt.getFirst() + 1, question.key()))
+                : Optional.empty();
     }
 
     /** Whether {@code question} is "did you mean", which offers to invite the name as typed after the people. */

@@ -76,6 +76,15 @@ public final class WordsForWho {
                 || SOMEONE.contains(said) || startsNoName(said) && withoutLink(typed);
     }
 
+    /**
+     * Whether {@code typed} is a pause or a bare question ("wait", "hmm", "who?", "what??"): said while thinking, never
+     * a song's note. Typed at "Send … to Bob?", it went with the song as its note.
+     */
+    public static boolean isPauseOrQuestion(String typed) {
+        String words = WordsForTaps.key(typed);
+        return SMALL_TALK.contains(words) || SMALL_TALK.contains(QUESTION_MARKS.matcher(words).replaceAll(""));
+    }
+
     private static boolean startsNoName(String words) {
         return NO_NAME_STARTS.contains(words.split(" ", 2)[0].replace('’', '\''));
     }

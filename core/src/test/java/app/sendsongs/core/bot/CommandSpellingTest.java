@@ -122,6 +122,16 @@ class CommandSpellingTest {
     }
 
     @Test
+    void aShortWordOneLetterFromACommandOfTwoLettersIsNoTypoOfIt() {
+        bot.register("bob", "Bob Fisher");
+
+        for (String typed : List.of("too", "Tom", "two", "top")) {
+            assertThat(bot.reply("bob", typed)).as(typed).startsWith("Sorry, I didn't understand that.")
+                    .doesNotContain("Did you mean");
+        }
+    }
+
+    @Test
     void aMistypedNameInTelegramsSendIsAskedAboutAndTheNumberSendsIt() {
         bot.register(CAROL, "Carol King");
         bot.register("bob", "Bob Fisher");

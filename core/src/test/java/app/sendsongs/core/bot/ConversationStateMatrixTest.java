@@ -54,7 +54,7 @@ class ConversationStateMatrixTest {
 
     private static final State NONE = new State("nothing open", bot -> { }, null);
     private static final State WHO = new State("Who is it for?", bot -> bot.reply("alice", LINK),
-            Pattern.compile("Who is .* for\\?|type their name"));
+            Pattern.compile("Who is .* for\\?|type their (full )?name"));
     private static final State READY = new State("Send it?", ConversationStateMatrixTest::ready,
             Pattern.compile(Pattern.quote("Send " + TITLE + " to Bob Fisher?")));
     private static final State NOTE = new State("a note", bot -> {

@@ -193,7 +193,7 @@ class FrontDoorTest {
 
         for (String said : new String[] {"stop", "STOP!", "unsubscribe", "stop messaging me", "leave me alone",
                 "opt out", "/stop", "log out", "logout", "disconnect spotify", "mute notifications",
-                "stop telling me"}) {
+                "stop telling me", "too many songs", "Too many songs!", "no more songs", "stop the songs"}) {
             assertThat(bot.reply("alice", said)).as(said).isEqualTo("I only write when a friend sends you a song or "
                     + "plays one you sent. To stop one friend's songs: block and their name (they aren't told). To stop "
                     + "everything: forget_me deletes all I keep about you (I ask first).");
@@ -273,6 +273,9 @@ class FrontDoorTest {
         assertThat(bot.reply("alice", "help groups")).isEqualTo(Help.topic("groups").orElseThrow());
         assertThat(bot.reply("alice", "help me")).isEqualTo(Help.all());
         assertThat(bot.reply("alice", "help please")).isEqualTo(Help.all());
+        for (String asked : new String[] {"ayuda", "Aide", "hilfe", "aiuto", "ajuda", "hulp", "помощь"}) {
+            assertThat(bot.reply("alice", asked)).as("help in another language").isEqualTo(Help.all());
+        }
     }
 
     @Test

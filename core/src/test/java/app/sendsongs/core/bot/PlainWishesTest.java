@@ -332,7 +332,7 @@ class PlainWishesTest {
         assertThat(settings).contains("Bob Fisher");
 
         for (String said : List.of("who did I block?", "who have I blocked", "blocked people", "my blocks",
-                "my block list")) {
+                "my block list", "blocked", "Blocked?", "blocklist")) {
             assertThat(bot.reply("alice", said)).as(said).isEqualTo(settings);
         }
     }

@@ -41,14 +41,17 @@ class CommandDefinitionsTest {
             Map.entry("name", "name"), Map.entry("rename", "name"));
 
     /** The spellings added since, each deliberately: the steps of a share made from a pasted link, the receiver's
-     * controls, and the greetings that get the menu. */
+     * controls, the greetings that get the menu, and help asked for in other languages. */
     private static final Map<String, String> SPELLINGS_ADDED = Map.ofEntries(
             Map.entry("to", "to"), Map.entry("note", "note"), Map.entry("pre", "note"), Map.entry("after", "after"),
             Map.entry("post", "after"), Map.entry("discard", "discard"), Map.entry("block", "block"),
             Map.entry("unblock", "unblock"), Map.entry("receipts", "receipts"), Map.entry("receipt", "receipts"),
             Map.entry("menu", "menu"), Map.entry("hi", "menu"), Map.entry("hello", "menu"), Map.entry("hey", "menu"),
             Map.entry("hiya", "menu"), Map.entry("howdy", "menu"), Map.entry("hallo", "menu"),
-            Map.entry("hola", "menu"), Map.entry("start", "menu"), Map.entry("yo", "menu"));
+            Map.entry("hola", "menu"), Map.entry("start", "menu"), Map.entry("yo", "menu"),
+            Map.entry("ayuda", "help"), Map.entry("aide", "help"), Map.entry("hilfe", "help"),
+            Map.entry("aiuto", "help"), Map.entry("ajuda", "help"), Map.entry("hulp", "help"),
+            Map.entry("помощь", "help"));
 
     /** What can follow a command word: nothing, a word, options, a group and a person, a song. */
     private static final List<String> TAILS = List.of("", " all", " 2", " Family", " Family \"Bob Fisher\"",

@@ -149,6 +149,19 @@ class LinkShareTest {
         assertThat(bot.reply("alice", no)).isEqualTo("OK, I've dropped that song.");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"wait", "who?", "hmm", "what??", "huh"})
+    void aPauseOrAQuestionTypedAtSendToBobAsksAgainAndIsNotTheSongsNote(String typed) {
+        bot.reply("alice", LINK);
+        tap("alice", "Bob Fisher", "1");
+        int bobHad = bot.inbox("bob").size();
+
+        assertThat(bot.reply("alice", typed)).isEqualTo("No rush: nothing goes until you tap Send. Send " + TITLE
+                + " to Bob Fisher?");
+        assertThat(bot.stores.drafts().findDraft(at("alice")).orElseThrow().pre()).isEmpty();
+        assertThat(bot.inbox("bob")).hasSize(bobHad);
+    }
+
     @Test
     void sendItToTheNameOfWhoItIsForSendsIt() {
         bot.reply("alice", LINK);
@@ -942,7 +955,7 @@ class LinkShareTest {
 
         assertThat(tap("alice", "Invite \"Karol\"", "2")).startsWith("I don't know anyone called \"Karol\". They "
                 + "need to connect Spotify")
-                .endsWith("\nIf you meant someone registered, type their name or tap them.");
+                .endsWith("\nIf you meant someone registered, type their full name or tap them.");
         assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
     }
 
@@ -952,10 +965,20 @@ class LinkShareTest {
         String tooLong = "Bartholomew Maximilian Alexander Fitzgerald Montgomery Worthington";
 
         assertThat(bot.reply("alice", tooLong)).isEqualTo("The name is longer than 60 characters. I can't invite "
-                + "anyone by it.\nIf you meant someone registered, type their name or tap them.");
+                + "anyone by it.\nIf you meant someone registered, type their full name or tap them.");
         assertThat(bot.reply("alice", "🎸🎸")).startsWith("The name needs at least one letter. I can't invite anyone");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
         assertThat(bot.reply("alice", "carol")).isEqualTo("Send " + TITLE + " to Carol King?");
+    }
+
+    @Test
+    void theFirstNameOfSomeoneRegisteredWhoIsNoContactInvitesAndSaysTheFullNameFindsThem() {
+        bot.register("dave", "Dave Brown");
+        bot.reply("dave", LINK);
+
+        assertThat(bot.reply("dave", "Bob")).startsWith("I don't know anyone called \"Bob\".")
+                .endsWith("\nIf you meant someone registered, type their full name.");
+        assertThat(bot.reply("dave", "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
     }
 
     @Test
@@ -966,7 +989,7 @@ class LinkShareTest {
         String invited = bot.reply("dave", "Erin Walsh");
 
         assertThat(invited).startsWith("I don't know anyone called \"Erin Walsh\".")
-                .endsWith("\nIf you meant someone registered, type their name.");
+                .endsWith("\nIf you meant someone registered, type their full name.");
         assertThat(last("dave").choices()).isEmpty();
     }
 
@@ -1067,6 +1090,18 @@ class LinkShareTest {
         assertThat(bot.reply(tom, "the /r/music thread")).as("a note may still hold a slash")
                 .isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\nWith it: “the /r/music thread”");
         assertThat(bot.stores.invites().openInvitesSentBy(tom, bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void aLongCommandMistypedByOneLetterAtWhoIsItForGetsDidYouMeanNotAnInvite() {
+        bot.reply("alice", LINK);
+
+        assertThat(bot.reply("alice", "histroy")).startsWith("Sorry, I don't know that command. Did you mean history");
+        assertThat(bot.reply("alice", "cancle 1")).startsWith("Sorry, I don't know that command. Did you mean cancel");
+        assertThat(bot.reply("alice", "pendign")).startsWith("Sorry, I don't know that command. Did you mean pending");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+        assertThat(bot.reply("alice", "Conner")).as("a name two letters from connect is still a name")
+                .startsWith("I don't know anyone called \"Conner\".");
     }
 
     @Test

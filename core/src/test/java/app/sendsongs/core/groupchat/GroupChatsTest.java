@@ -169,7 +169,7 @@ class GroupChatsTest {
         assertThat(bot.reply(BOB, "send_song name:\"friday band\" " + LINK)).isEqualTo(inTheChat);
         bot.reply(BOB, LINK);
         assertThat(bot.reply(BOB, "Friday Band")).as("at Who is it for?")
-                .isEqualTo(inTheChat + "\nIf you meant someone registered, type their name.");
+                .isEqualTo(inTheChat + "\nIf you meant someone registered, type their full name.");
         assertThat(bot.stores.invites().openInvitesSentBy(BOB, bot.clock.instant(), 10)).isEmpty();
 
         assertThat(bot.reply(CAROL, "send_song name:\"Friday Band\" " + LINK)).as("not counted in there")

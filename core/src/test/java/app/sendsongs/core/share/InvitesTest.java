@@ -201,7 +201,7 @@ class InvitesTest {
         String refused = bot.reply(ALICE, "Erin");
 
         assertThat(refused).startsWith("You have 2 invites nobody has used yet").contains("If you meant someone "
-                + "registered, type their name or tap them.");
+                + "registered, type their full name or tap them.");
         assertThat(bot.reply(ALICE, "Bob Fisher")).startsWith("Send " + TITLE + " to Bob Fisher?");
     }
 

@@ -294,6 +294,15 @@ class SentSongsTest {
     }
 
     @Test
+    void aNumberPastTheOnlyPendingSongSaysThereIsJustOne() {
+        send("Bob Fisher", FakeMusic.SONG);
+        bot.reply("alice", "pending");
+
+        assertThat(bot.reply("alice", "cancel 5")).isEqualTo("There is no number 5 in your pending list: it has "
+                + "only 1.");
+    }
+
+    @Test
     void withSeveralPendingSongsCancelAsksWhichAndTakesANumberOrAll() {
         send("Bob Fisher", FakeMusic.SONG);
         send("Carol King", FakeMusic.OTHER_SONG);

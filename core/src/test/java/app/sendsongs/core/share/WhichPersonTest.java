@@ -8,6 +8,8 @@ import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.fakes.BotHarness;
 import app.sendsongs.core.fakes.FakeMusic;
+import app.sendsongs.core.shared.ChatAddress;
+import app.sendsongs.core.shared.Platform;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -268,6 +270,42 @@ class WhichPersonTest {
                 + "number from you. Send " + other + " to Carol King?");
         assertThat(bot.reply("alice", "yes")).startsWith("Sent " + other + " to Carol King.");
         assertThat(bot.inbox("bob")).isEmpty();
+    }
+
+    @Test
+    void theStartOfAContactsFirstNameOrItsShortFormAsksDidYouMeanRatherThanInvitingSomeoneNew() {
+        bot.register("thomas", "Thomas Reed");
+        assertThat(bot.reply("alice", "send_song name:\"Thomas Reed\" " + OTHER_LINK)).startsWith("Sent ");
+
+        for (String typed : List.of("Car", "ca")) {
+            bot.reply("alice", LINK);
+            assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("I don't know anyone called \"" + typed
+                    + "\". Did you mean Carol King?");
+            bot.reply("alice", "Don't send");
+        }
+        bot.reply("alice", LINK);
+        assertThat(bot.reply("alice", "Tom")).isEqualTo("I don't know anyone called \"Tom\". Did you mean Thomas "
+                + "Reed?");
+        assertThat(bot.reply("alice", "yes")).isEqualTo("Send " + TITLE + " to Thomas Reed?");
+        assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
+    }
+
+    @Test
+    void theChatAppTypedAtWhichOneAmongNamesakesOnDifferentAppsPicksTheOneOnIt() {
+        ChatAddress telegramSam = new ChatAddress(Platform.TELEGRAM, "4401");
+        bot.register("sam", "Sam Lee");
+        bot.register(telegramSam, "Sam Lee");
+
+        for (String typed : List.of("telegram", "The one on Telegram", "on telegram", "telegram one")) {
+            assertThat(bot.reply("alice", "send_song name:\"Sam Lee\" " + OTHER_LINK)).contains("Which one?");
+            assertThat(bot.reply("alice", typed)).as(typed).contains(" to Sam Lee (on Telegram)");
+            bot.reply("alice", "cancel all");
+        }
+        assertThat(bot.inbox("sam")).isEmpty();
+
+        assertThat(bot.reply("alice", "send_song name:\"Sam Lee\" " + LINK)).contains("Which one?");
+        assertThat(bot.reply("alice", "messenger")).startsWith("Sent " + TITLE + " to Sam Lee");
+        assertThat(bot.inbox("sam")).isNotEmpty();
     }
 
     @Test
