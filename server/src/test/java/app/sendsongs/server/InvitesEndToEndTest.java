@@ -181,8 +181,9 @@ class InvitesEndToEndTest {
             assertThat(message.path("tag").isMissingNode() || message.path("tag").isNull()).isTrue();
         });
         assertThat(sandbox.awaitMessage("alice", text -> text.startsWith("📬")).getLast())
-                .as("Alice told it went at last").isEqualTo("📬 Bob Fisher wrote to me, so " + title + " is going out to them now (you sent it just "
-                        + "now). I'll tell you when they play it.");
+                .as("Alice told it went at last: he opened the link, which is no writing")
+                .isEqualTo("📬 Bob Fisher is back in the chat, so " + title + " is going out to them now (you sent it "
+                        + "just now). I'll tell you when they play it.");
     }
 
     @Test

@@ -169,7 +169,7 @@ public final class Bot {
             answer = invites.remindNewcomer(from, answer); // the link's own answer says it already
         }
         List<HeldMessage> held = outbox.heldFor(from);
-        songsThatWaited.goingOut(held);
+        songsThatWaited.goingOut(held, event);
         outbox.personWrote(held);
         user.ifPresent(u -> planner.personWrote(from, ListeningAccess.grantReminderAt(u)
                 .filter(at -> clock.instant().isBefore(at.plus(ListeningAccess.REMIND_BEFORE_GRANT_ENDS)))));

@@ -70,7 +70,8 @@ final class NotACommand {
                 .or(() -> OtherMusicLinks.serviceIn(typed).map(service -> notSpotify(service, user)))
                 .or(() -> unknown.suggestions().isEmpty() ? questions.askedAgain(user, HelpAnswers.NOT_UNDERSTOOD)
                         : Optional.empty()) // words that answer nothing asked: the question again
-                .orElseGet(() -> help.notUnderstood(unknown, typed, user));
+                // "did you mean" a command: what was open waits, and says so, as after any command's answer
+                .orElseGet(() -> questions.stillAsked(user, draft, () -> help.notUnderstood(unknown, typed, user)));
     }
 
     /**

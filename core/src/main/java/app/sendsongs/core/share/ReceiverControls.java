@@ -204,8 +204,10 @@ public final class ReceiverControls {
         boolean alreadyOff = !on && mine.ruleFor(sender.address()).equals(Optional.of(SenderRule.RECEIPTS_OFF));
         preferences.savePreferences(mine.withRule(sender.address(), rule));
         if (on) {
+            long kept = keptPrivate(shares.openSharesFrom(sender.address(), me.address()), share -> true);
             return Message.text("Done: I'll tell " + shown(me, sender) + " when you play the songs they send from now "
-                    + "on.");
+                    + "on." + (kept == 0 ? "" : kept == 1 ? " The one they sent before stays private."
+                    : " The " + kept + " they sent before stay private."));
         }
         // Asked again (the card's tap twice, or after a crash) finishes what the first began, said in one line.
         openSharesFrom(me, sender.address()::equals).forEach(this::keepPrivate);
@@ -223,7 +225,12 @@ public final class ReceiverControls {
         preferences.savePreferences(mine);
         if (on) {
             List<Optional<User>> notTold = ruled(mine, SenderRule.RECEIPTS_OFF::equals);
+            // of the senders told again: those still not told keep theirs private anyway
+            long kept = keptPrivate(shares.openSharesTo(me.address()),
+                    share -> mine.sharesReceiptsWith(share.sender()));
             return Message.text("Done: friends are told again when you play the songs they send from now on."
+                    + (kept == 0 ? "" : kept == 1 ? " The one song sent before stays private."
+                    : " The " + kept + " songs sent before stay private.")
                     + (notTold.isEmpty() ? "" : " I still won't tell " + names(notTold) + "."));
         }
         openSharesFrom(me, sender -> true).forEach(this::keepPrivate);
@@ -339,6 +346,14 @@ public final class ReceiverControls {
         shares.sharesReceivedBy(me.address()).forEach(share -> senders.add(share.sender()));
         senders.addAll(preferences.preferencesOf(me.address()).rules().keySet());
         return senders.stream().flatMap(address -> users.findUser(address).stream()).toList();
+    }
+
+    /**
+     * How many of {@code open}, songs still open, {@code counted} are marked not to be told of: receipts on again apply
+     * to the songs sent from then on, and these stay so.
+     */
+    private static long keptPrivate(List<Share> open, Predicate<Share> counted) {
+        return open.stream().filter(Share::receiptsOff).filter(counted).count();
     }
 
     private List<Share> openSharesFrom(User me, Predicate<ChatAddress> sender) {

@@ -57,6 +57,7 @@ public final class SendSong {
     private final TellingNames names;
     private final ShareDelivery delivery;
     private final GroupChatsCalled groupChats;
+    private final StrayInvites strayInvites;
 
     public SendSong(UserStore users, ShareStore shares, PreferenceStore preferences, FriendFinder friends,
                     WhichPerson whichPerson, TrackLookup tracks, SendLimiter limiter, Outbox outbox,
@@ -80,6 +81,7 @@ public final class SendSong {
         this.invites = invites;
         this.chats = chats;
         this.repeats = new Repeats(shares, schedule, outbox.holdLimit(), clock);
+        this.strayInvites = new StrayInvites(invites);
     }
 
     /** Handles {@code send_song}; {@code commandText} is kept to finish it if the bot must ask who was meant. */
@@ -338,6 +340,16 @@ public final class SendSong {
                 caution.map(NamesakeCaution::namesake).stream().toList());
         String noReceipts = receipts ? "" : " " + receiver + " doesn't share when they play songs, so I "
                 + "won't be able to tell you whether they do.";
+        String told = told(share, delivery, receiver, receipts, noReceipts, receiverUser);
+        // a run cut short after it ended them finds none: the answer it gives again leaves them out
+        return receiverUser.flatMap(user -> strayInvites.endFor(share, user)).map(ended -> told + "\n" + ended)
+                .orElse(told);
+    }
+
+    /** What the sender is told of {@code share}, given to its receiver's chat ({@code delivery}). */
+    private String told(Share share, Outbox.Delivery delivery, String receiver, boolean receipts, String noReceipts,
+                        Optional<User> receiverUser) {
+        String title = share.track().title();
         return switch (delivery) {
             // Queued: behind the receiver's messages going out now, at their chat's pace; it follows within seconds.
             // Sending: a send a run cut short began; it went, or goes again when its lease ends.

@@ -1,6 +1,7 @@
 package app.sendsongs.core.share;
 
 import app.sendsongs.core.chat.HeldMessage;
+import app.sendsongs.core.chat.Inbound;
 import app.sendsongs.core.chat.Message;
 import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.shared.RelativeTime;
@@ -29,10 +30,11 @@ public final class SongsThatWaited {
     }
 
     /**
-     * The receiver wrote: {@code held}, their messages still held, are about to go out. When one of them waits for the
-     * person to write, all wait behind it, and each song among them waited for them.
+     * The receiver came back to the chat ({@code event}): {@code held}, their messages still held, are about to go
+     * out. When one of them waits for the person to write, all wait behind it, and each song among them waited for
+     * them.
      */
-    public void goingOut(List<HeldMessage> held) {
+    public void goingOut(List<HeldMessage> held, Inbound event) {
         if (held.stream().noneMatch(HeldMessage::waitsForPerson)) {
             return;
         }
@@ -40,16 +42,26 @@ public final class SongsThatWaited {
                 .flatMap(id -> shares.findShare(id).stream())
                 // a group's sender hears of each member in the group's summary
                 .filter(share -> share.status() == ShareStatus.HELD && share.groupSendId().isEmpty())
-                .forEach(this::tellSender);
+                .forEach(share -> tellSender(share, backBy(event)));
     }
 
-    private void tellSender(Share share) {
+    /**
+     * What the receiver did, in the words the sender is told: they wrote (text, or something the bot cannot read), or
+     * else only came back to the chat (opened the bot's link, tapped a button), which is no writing.
+     */
+    private static String backBy(Inbound event) {
+        boolean wrote = event instanceof Inbound.Text || event instanceof Inbound.Unreadable
+                || event instanceof Inbound.Edited;
+        return wrote ? " wrote to me" : " is back in the chat";
+    }
+
+    private void tellSender(Share share, String backBy) {
         Optional<User> receiver = users.findUser(share.receiver());
         if (receiver.isEmpty() || users.findUser(share.sender()).isEmpty()) {
             return;
         }
         String name = names.to(share.sender(), List.of(receiver.get())).of(receiver.get());
-        String text = "📬 " + name + " wrote to me, so " + share.track().title() + " is going out to them now (you "
+        String text = "📬 " + name + backBy + ", so " + share.track().title() + " is going out to them now (you "
                 + "sent it " + RelativeTime.markAgo(share.createdAt()) + ")."
                 + (share.receiptsOff() ? "" : " I'll tell you when they play it.");
         outbox.notifyOnce(StableIds.of("went out after waiting", share.id()), share.sender(), Message.text(text),

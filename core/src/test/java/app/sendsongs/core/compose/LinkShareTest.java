@@ -1078,7 +1078,8 @@ class LinkShareTest {
         bot.reply(tom, LINK);
 
         assertThat(bot.reply(tom, "/pendng")).as("at Who is it for?")
-                .isEqualTo("Sorry, I don't know that command. Did you mean /pending?");
+                .isEqualTo("Sorry, I don't know that command. Did you mean /pending?\n\nStill open: Who is " + TITLE
+                        + " for? Type their name.");
         assertThat(bot.reply(tom, "/histroy")).startsWith("Sorry, I don't know that command. Did you mean /history");
         assertThat(bot.reply(tom, "/blokc Bob")).startsWith("Sorry, I don't know that command. Did you mean /block");
         assertThat(bot.reply(tom, "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
@@ -1086,7 +1087,8 @@ class LinkShareTest {
                 .startsWith("Sorry, I don't know that command. Did you mean /cancel");
         bot.reply(tom, "note");
         assertThat(bot.reply(tom, "/pendng")).as("while the bot waits for a note")
-                .isEqualTo("Sorry, I don't know that command. Did you mean /pending?");
+                .isEqualTo("Sorry, I don't know that command. Did you mean /pending?\n\nStill open: Type the note "
+                        + "that goes with the song to Bob Fisher.");
         assertThat(bot.reply(tom, "the /r/music thread")).as("a note may still hold a slash")
                 .isEqualTo("Noted. Send " + TITLE + " to Bob Fisher?\nWith it: “the /r/music thread”");
         assertThat(bot.stores.invites().openInvitesSentBy(tom, bot.clock.instant(), 10)).isEmpty();
@@ -1096,7 +1098,10 @@ class LinkShareTest {
     void aLongCommandMistypedByOneLetterAtWhoIsItForGetsDidYouMeanNotAnInvite() {
         bot.reply("alice", LINK);
 
-        assertThat(bot.reply("alice", "histroy")).startsWith("Sorry, I don't know that command. Did you mean history");
+        assertThat(bot.reply("alice", "histroy")).as("the song still waits, as after any other answer there")
+                .isEqualTo("Sorry, I don't know that command. Did you mean history?\n\nStill open: Who is " + TITLE
+                        + " for?");
+        assertThat(last("alice").choices()).extracting(Choice::title).containsExactly("history", "Menu");
         assertThat(bot.reply("alice", "cancle 1")).startsWith("Sorry, I don't know that command. Did you mean cancel");
         assertThat(bot.reply("alice", "pendign")).startsWith("Sorry, I don't know that command. Did you mean pending");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();

@@ -465,6 +465,50 @@ class InvitesTest {
                 + "that invite. Ask whoever sent you the link to send you the song by name.\n\nHi Erin");
     }
 
+    @Test
+    void theInviteForAFirstNameEndsWhenTheSongGoesToThePersonOfThatFullNameRightAfterAsACancelWould() {
+        bot.register(BotHarness.at("bob"), "Bob Fisher");
+        bot.reply(ALICE, "send_song name:\"Erin\" " + LINK); // another name's invite of the song stays
+        bot.reply(ALICE, LINK);
+        String ref = telegramRef(bot.reply(ALICE, "Bob"));
+        assertThat(bot.reply(ALICE, "Bob Fisher")).isEqualTo("Send " + TITLE + " to Bob Fisher?");
+
+        assertThat(bot.reply(ALICE, "ok")).isEqualTo("Sent " + TITLE + " to Bob Fisher. I'll tell you when they play "
+                + "it (I'll watch for 7 days).\nI dropped your invite of it for \"Bob\": its link no longer works.");
+
+        assertThat(bot.last("bob")).startsWith("🎵 Alice Smith sent you a song");
+        assertThat(bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10))
+                .extracting(Invite::friendName).containsExactly("Erin");
+        assertThat(open(CAROL, ref)).first().asString().as("its link, as after a cancel").startsWith("Alice Smith "
+                + "cancelled this invite.");
+        bot.advance(Duration.ofDays(8));
+        assertThat(bot.inbox(ALICE)).filteredOn(text -> text.startsWith("Nobody used your invite"))
+                .as("only the invite still open expires").singleElement().asString().contains("\"Erin\"");
+    }
+
+    @Test
+    void anInviteSomeoneOpenedStaysWhenTheSongGoesToThePersonOfItsFullName() {
+        bot.register(BotHarness.at("bob"), "Bob Fisher");
+        bot.reply(ALICE, LINK);
+        open(CAROL, telegramRef(bot.reply(ALICE, "Bob"))); // maybe someone else: they sign up for it
+        bot.reply(ALICE, "Bob Fisher");
+
+        assertThat(bot.reply(ALICE, "ok")).startsWith("Sent " + TITLE + " to Bob Fisher.").doesNotContain("invite");
+        assertThat(bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10)).hasSize(1);
+    }
+
+    @Test
+    void anInviteOfAnotherSongOrMadeHoursBeforeStaysWhenTheSongGoesToThePersonOfItsFullName() {
+        bot.register(BotHarness.at("bob"), "Bob Fisher");
+        bot.reply(ALICE, "send_song name:\"Bob\" " + LINK);
+        bot.advance(Duration.ofHours(2));
+        bot.reply(ALICE, "send_song name:\"Bob\" " + FakeMusic.OTHER_SONG.id().link());
+
+        assertThat(bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + LINK)).startsWith("Sent " + TITLE
+                + " to Bob Fisher.").doesNotContain("invite");
+        assertThat(bot.stores.invites().openInvitesSentBy(ALICE, bot.clock.instant(), 10)).hasSize(2);
+    }
+
     private List<String> open(ChatAddress person, String ref) {
         return bot.handle(new Inbound.OpenedLink(bot.nextEventId(), person, bot.clock.instant(), ref));
     }

@@ -252,6 +252,36 @@ class ReceiverControlsTest {
     }
 
     @Test
+    void receiptsOnAgainSaysTheOpenSongsSentBeforeStayPrivateCountingThemAndNotThosePlayed() {
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + OTHER_LINK);
+        bot.reply("bob", "receipts off Alice Smith");
+        Choice undo = bot.chat.messages("bob").getLast().choices().getFirst();
+
+        assertThat(bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("bob"), bot.clock.instant(),
+                undo.payload(), undo.title()))).as("the Undo tap, seconds later").singleElement().asString()
+                .isEqualTo("Done: I'll tell Alice Smith when you play the songs they send from now on. The 2 they "
+                        + "sent before stay private.");
+        assertThat(bot.reply("bob", "receipts on Alice Smith")).as("nothing more to say the second time")
+                .isEqualTo("Done: I'll tell Alice Smith when you play the songs they send from now on. The 2 they "
+                        + "sent before stay private.");
+
+        bot.reply("carol", "send_song name:\"Bob Fisher\" " + LINK);
+        bot.reply("bob", "receipts off");
+        bot.play("bob", FakeMusic.OTHER_SONG);
+        bot.advance(Duration.ofMinutes(5));
+        assertThat(bot.reply("bob", "receipts on")).as("a song played since is no longer open")
+                .isEqualTo("Done: friends are told again when you play the songs they send from now on. The 2 songs "
+                        + "sent before stay private.");
+        bot.reply("bob", "receipts off Carol King");
+        assertThat(bot.reply("bob", "receipts on Carol King"))
+                .isEqualTo("Done: I'll tell Carol King when you play the songs they send from now on. The one they "
+                        + "sent before stays private.");
+        assertThat(bot.reply("carol", "receipts on")).as("none marked: no count")
+                .isEqualTo("Done: friends are told again when you play the songs they send from now on.");
+    }
+
+    @Test
     void someoneChosenNotToBeToldStaysUntoldThroughReceiptsOffForEveryoneAndItsUndo() {
         bot.reply("bob", "receipts off Alice Smith");
         bot.reply("bob", "receipts off");

@@ -78,6 +78,25 @@ class SendingRulesTest {
     }
 
     @Test
+    void theSenderOfASongThatWaitedIsToldTheReceiverIsBackWhenTheyOpenedTheLinkOrTappedWithoutWriting() {
+        bot.chat.linksTo("https://m.me/page?ref=");
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
+        int aliceBefore = bot.inbox("alice").size();
+
+        bot.handle(new Inbound.OpenedLink(bot.nextEventId(), at("bob"), bot.clock.instant(), SendSong.HELD_SONGS_REF));
+
+        assertThat(bot.inbox("alice").subList(aliceBefore, bot.inbox("alice").size())).containsExactly("📬 Bob Fisher "
+                + "is back in the chat, so " + TITLE + " is going out to them now (you sent it just now). I'll tell "
+                + "you when they play it.");
+        bot.chat.windowCloses("bob");
+        bot.reply("alice", "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());
+        bot.handle(new Inbound.ChoiceTapped(bot.nextEventId(), at("bob"), bot.clock.instant(), "menu", "Menu"));
+        assertThat(bot.inbox("alice").getLast()).startsWith("📬 Bob Fisher is back in the chat, so "
+                + FakeMusic.OTHER_SONG.title());
+    }
+
+    @Test
     void cutShortAfterTellingTheSenderAndBeforeTheSongWentTheSenderIsToldOnceAndTheSongGoesOnce() {
         bot.chat.windowCloses("bob");
         bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK);
