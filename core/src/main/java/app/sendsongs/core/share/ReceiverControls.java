@@ -259,9 +259,8 @@ public final class ReceiverControls {
             text.append(mine.receiptsByDefault() ? "\nExcept: I don't tell " : "\nIf you turn that on again, I still "
                     + "won't tell ").append(names(notTold, shown)).append('.');
         }
-        if (!blocked.isEmpty()) {
-            text.append("\nBlocked: ").append(names(blocked, shown)).append('.');
-        }
+        text.append(blocked.isEmpty() ? "\nYou haven't blocked anyone."
+                : "\nBlocked: " + names(blocked, shown) + ".");
         List<Share> received = mine.rules().isEmpty() ? List.of() : shares.sharesReceivedBy(me.address());
         List<Choice> undo = new ArrayList<>();
         undo.addAll(undoTaps(received, "Don't tell ", "receipts off", told));

@@ -120,7 +120,7 @@ class ReceiverControlsTest {
         assertThat(bot.inbox("alice")).noneMatch(text -> text.startsWith("🎧"));
         assertThat(bot.last("carol")).startsWith("🎧 Bob Fisher listened to " + TITLE);
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
-                + "Except: I don't tell Alice Smith.");
+                + "Except: I don't tell Alice Smith.\nYou haven't blocked anyone.");
     }
 
     @Test
@@ -135,7 +135,7 @@ class ReceiverControlsTest {
         assertThat(bot.reply("bob", "receipts off Alice Smith"))
                 .isEqualTo("Already done: I don't tell Alice Smith when you play their songs.");
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
-                + "Except: I don't tell Alice Smith.");
+                + "Except: I don't tell Alice Smith.\nYou haven't blocked anyone.");
     }
 
     @Test
@@ -227,7 +227,7 @@ class ReceiverControlsTest {
         assertThat(bot.reply("bob", "unblock Alice Smith")).isEqualTo("Unblocked Alice Smith: their songs come "
                 + "through again. I still won't tell them when you play their songs.");
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
-                + "Except: I don't tell Alice Smith.");
+                + "Except: I don't tell Alice Smith.\nYou haven't blocked anyone.");
         assertThat(bot.chat.messages("bob").getLast().choices()).as("each exception undone with a tap")
                 .containsExactly(new Choice("Tell Alice", "receipts on Alice Smith"),
                         new Choice("Receipts off", "receipts off"));
@@ -287,13 +287,13 @@ class ReceiverControlsTest {
         bot.reply("bob", "receipts off");
         assertThat(bot.chat.messages("bob").getLast().choices()).containsExactly(new Choice("Undo", "receipts on"));
         assertThat(bot.reply("bob", "receipts")).isEqualTo("I don't tell friends when you play the songs they send.\n"
-                + "If you turn that on again, I still won't tell Alice Smith.");
+                + "If you turn that on again, I still won't tell Alice Smith.\nYou haven't blocked anyone.");
 
         assertThat(bot.reply("bob", "receipts on")).as("what the Undo tap sends")
                 .isEqualTo("Done: friends are told again when you play the songs they send from now on. I still "
                         + "won't tell Alice Smith.");
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
-                + "Except: I don't tell Alice Smith.");
+                + "Except: I don't tell Alice Smith.\nYou haven't blocked anyone.");
         assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" " + LINK)).contains("Bob Fisher doesn't share "
                 + "when they play songs");
         assertThat(bot.reply("carol", "send_song name:\"Bob Fisher\" " + LINK)).contains("I'll tell you when they "
@@ -310,12 +310,13 @@ class ReceiverControlsTest {
     void receiptsOffForEveryoneStillLeavesNobodyToldWhomTheyChoseToTellAndReceiptsOffForOneIsKeptMeanwhile() {
         bot.reply("bob", "receipts on Carol King");
         bot.reply("bob", "receipts off");
-        assertThat(bot.reply("bob", "receipts")).isEqualTo("I don't tell friends when you play the songs they send.");
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("I don't tell friends when you play the songs they send.\n"
+                + "You haven't blocked anyone.");
         bot.reply("bob", "receipts off Alice Smith");
         bot.reply("bob", "receipts on");
 
         assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
-                + "Except: I don't tell Alice Smith.");
+                + "Except: I don't tell Alice Smith.\nYou haven't blocked anyone.");
     }
 
     @Test
@@ -821,7 +822,8 @@ class ReceiverControlsTest {
 
     @Test
     void registeringSaysFriendsAreToldWhenYouPlayTheirSongs() {
-        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.");
+        assertThat(bot.reply("bob", "receipts")).isEqualTo("When you play a song a friend sent, I tell them.\n"
+                + "You haven't blocked anyone.");
     }
 
     @Test
