@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
@@ -35,9 +36,12 @@ public final class InviteDelivery {
     private final UserStore users;
     private final Outbox outbox;
     private final TellingNames names;
+    private final PreferenceStore preferences;
 
-    public InviteDelivery(Invites invites, SendSong sendSong, UserStore users, Outbox outbox, TellingNames names) {
+    public InviteDelivery(Invites invites, SendSong sendSong, UserStore users, Outbox outbox, TellingNames names,
+                          PreferenceStore preferences) {
         this.names = names;
+        this.preferences = preferences;
         this.invites = invites;
         this.sendSong = sendSong;
         this.users = users;
@@ -165,7 +169,9 @@ public final class InviteDelivery {
      */
     private void askSendersOfNamesakes(User newcomer, Function<Invite, String> justDid) {
         for (Invite invite : invites.unopenedFor(newcomer, NAMESAKE_OFFERS)) {
-            if (users.findUser(invite.sender()).isEmpty()) {
+            // someone who blocked the sender (before taking the name) is not pointed out to them: a block is not told
+            if (users.findUser(invite.sender()).isEmpty()
+                    || preferences.preferencesOf(newcomer.address()).blocks(invite.sender())) {
                 continue;
             }
             String name = names.to(invite.sender(), List.of(newcomer)).of(newcomer);

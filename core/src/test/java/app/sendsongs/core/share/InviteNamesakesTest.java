@@ -223,6 +223,19 @@ class InviteNamesakesTest {
     }
 
     @Test
+    void someoneWhoBlocksTheSenderAndTakesTheInvitedNameIsNeitherOfferedToThemNorListedInTheirPending() {
+        bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK);
+        signUpThroughOwnLink(DAN, "D");
+        assertThat(bot.reply(DAN, "block Alice Smith")).startsWith("Blocked");
+
+        bot.reply(DAN, "name Dan Brown");
+
+        assertThat(bot.inbox(ALICE)).as("a block is never told, nor who made it").noneMatch(m -> m.contains("Is that who you invited"));
+        assertThat(bot.reply(ALICE, "pending")).contains("→ \"Dan Brown\": not opened yet")
+                .doesNotContain("has taken that name");
+    }
+
+    @Test
     void aTapForSomeoneWhoHasSinceChangedTheirNameSendsNothing() {
         bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK);
         signUpThroughOwnLink(DAN, "Dan Brown");
