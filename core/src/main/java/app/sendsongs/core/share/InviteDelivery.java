@@ -303,7 +303,8 @@ public final class InviteDelivery {
         if (invite.friend().isEmpty()) {
             Optional<User> signedUp = users.findUsersByName(invite.friendName()).stream()
                     .filter(user -> !user.address().equals(invite.sender()))
-                    .filter(user -> !user.namedAt().isBefore(invite.createdAt())).findFirst();
+                    .filter(user -> !user.namedAt().isBefore(invite.createdAt()))
+                    .filter(user -> !preferences.preferencesOf(user.address()).blocks(invite.sender())).findFirst();
             if (signedUp.isPresent()) {
                 String name = signedUp.get().name();
                 return "Someone has signed up as " + name + " since, without the link: if that's them, send it to "
