@@ -278,7 +278,9 @@ public final class InviteDelivery {
     /**
      * An expired invite a delivery claimed and then died on (the process stopped, its event given up): ended as used
      * when the song went to whoever claimed it (the delivery told the sender with the song, in the same work), else
-     * released and expired, its sender told as of any expiry. So no claimed invite waits for ever.
+     * released and expired, its sender told that whoever opened it signed up but the song did not go (not, as of an
+     * invite opened by someone who never signed up, that they did not), or as of any expiry once whoever claimed it is
+     * gone. So no claimed invite waits for ever.
      */
     private void finishClaimed(Invite invite) {
         Optional<User> sender = users.findUser(invite.sender());
@@ -286,7 +288,13 @@ public final class InviteDelivery {
         if (sender.isPresent() && friend.isPresent() && sendSong.hasSong(sender.get(), friend.get(), invite.track())) {
             invites.takeUsed(invite, friend.get().address(), true);
         } else if (invites.releaseExpired(invite)) {
-            tellExpired(invite);
+            if (sender.isPresent() && friend.isPresent()) {
+                outbox.notify(invite.sender(), Message.text("Your invite for " + invite.title() + " (to "
+                        + Names.quoted(invite.friendName()) + ") has expired: whoever opened it signed up, but the "
+                        + "song could not be sent to them then, so nothing was sent. Send it again."));
+            } else {
+                tellExpired(invite);
+            }
         }
     }
 
