@@ -152,7 +152,8 @@ public final class SendSongs {
         SendSong sendSong = new SendSong(stores.users(), stores.shares(), stores.preferences(), friends, whichPerson,
                 tracks, limiter, outbox, schedule, inviting, platforms, clock, reach, names, delivery,
                 new ChatTitles(stores.groupChats(), groupChatPlatforms));
-        this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox, names);
+        this.invites = new InviteDelivery(inviting, sendSong, stores.users(), outbox, names,
+                stores.preferences());
         HandlingMarks marks = new HandlingMarks(stores.inbound(), Settings.DEDUPE_WINDOW);
         Groups groups = groups(stores, finder, friends, whichPerson, tracks, receivers, limiter, outbox, settled,
                 schedule, link, clock, reach, platforms, names, marks, contacts);
@@ -160,7 +161,7 @@ public final class SendSongs {
                 id -> stores.groups().findGroupSend(id).map(GroupSend::groupName),
                 new ShownPendingList(stores.choices(), clock,
                         outbox.holdLimit().plus(schedule.watchPeriod()).plus(schedule.grace())), marks, clock, names,
-                inviting);
+                inviting, stores.preferences());
         ReceiverControls controls = new ReceiverControls(stores.preferences(), stores.shares(), stores.users(),
                 friends, whichPerson, outbox, settled, (receiver, senders) -> {
                     groupSummary.receiptsStopped(receiver, senders); // marks the plays the chats' messages then drop

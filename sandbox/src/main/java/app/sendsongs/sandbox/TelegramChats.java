@@ -2,6 +2,7 @@ package app.sendsongs.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,13 +36,18 @@ final class TelegramChats {
     }
 
     /**
-     * A username belongs to one person at a time, letters in any case alike; one freed (its holder changed or removed
-     * theirs) may be taken by anyone. Telegram refuses another's with 400 {@code USERNAME_OCCUPIED}
+     * A username belongs to one person at a time, letters in any case alike, and a bot's (this bot's, GroupAnonymousBot)
+     * to nobody else; one freed (its holder changed or removed theirs) may be taken by anyone. Telegram refuses another's with 400 {@code USERNAME_OCCUPIED}
      * (https://core.telegram.org/method/account.updateUsername), as does the control API, before anything changes.
      */
     private void refuseUsernameHeldByAnother(long id, String username) {
         if (username == null || username.isBlank()) {
             return;
+        }
+        for (String bot : List.of(TelegramEmulator.BOT_USERNAME, TelegramEmulator.GROUP_ANONYMOUS_BOT_USERNAME)) {
+            if (username.equalsIgnoreCase(bot)) {
+                throw HttpProblem.control(400, "USERNAME_OCCUPIED: @" + username + " is a bot's");
+            }
         }
         for (TelegramUser other : users.values()) {
             if (other.id != id && username.equalsIgnoreCase(other.username)) {

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class TelegramEmulator {
     public static final long BOT_ID = 7_000_000_001L;
     public static final String BOT_USERNAME = "SendSongsSandboxBot";
+    /** The username of the sender Telegram shows for what a group says as itself. */
+    static final String GROUP_ANONYMOUS_BOT_USERNAME = "GroupAnonymousBot";
     public static final String BOT_FIRST_NAME = "Send Songs";
     /** The user Telegram names as the sender of a message a group sends as itself (an anonymous admin, say). */
     static final long GROUP_ANONYMOUS_BOT_ID = 1_087_968_824L;
@@ -310,7 +312,7 @@ public final class TelegramEmulator {
         bot.put("id", GROUP_ANONYMOUS_BOT_ID);
         bot.put("is_bot", true);
         bot.put("first_name", "Group");
-        bot.put("username", "GroupAnonymousBot");
+        bot.put("username", GROUP_ANONYMOUS_BOT_USERNAME);
         return bot;
     }
 

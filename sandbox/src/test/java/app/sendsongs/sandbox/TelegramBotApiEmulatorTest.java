@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -496,6 +497,12 @@ class TelegramBotApiEmulatorTest {
                 .status()).as("freed, another may take it").isEqualTo(200);
         assertThat(h.api("getChat", Map.of("chat_id", 43)).result().path("username").asText()).isEqualTo("sam_s");
         assertThat(h.api("getChat", Map.of("chat_id", 42)).result().path("username").asText()).isEqualTo("sam_new");
+        for (String bots : List.of(TelegramEmulator.BOT_USERNAME.toLowerCase(Locale.ROOT), "GroupAnonymousBot")) {
+            TelegramHarness.Response refused = h.control("/sandbox/telegram/send", Map.of("from", 43, "text", "hi",
+                    "username", bots));
+            assertThat(refused.status()).as("a bot's, " + bots).isEqualTo(400);
+            assertThat(refused.json().path("error").asText()).startsWith("USERNAME_OCCUPIED");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import app.sendsongs.core.chat.Outbox;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.music.SongLink;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.shared.Cause;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.Platform;
@@ -35,9 +36,12 @@ public final class InviteDelivery {
     private final UserStore users;
     private final Outbox outbox;
     private final TellingNames names;
+    private final PreferenceStore preferences;
 
-    public InviteDelivery(Invites invites, SendSong sendSong, UserStore users, Outbox outbox, TellingNames names) {
+    public InviteDelivery(Invites invites, SendSong sendSong, UserStore users, Outbox outbox, TellingNames names,
+                          PreferenceStore preferences) {
         this.names = names;
+        this.preferences = preferences;
         this.invites = invites;
         this.sendSong = sendSong;
         this.users = users;
@@ -165,7 +169,9 @@ public final class InviteDelivery {
      */
     private void askSendersOfNamesakes(User newcomer, Function<Invite, String> justDid) {
         for (Invite invite : invites.unopenedFor(newcomer, NAMESAKE_OFFERS)) {
-            if (users.findUser(invite.sender()).isEmpty()) {
+            // someone who blocked the sender (before taking the name) is not pointed out to them: a block is not told
+            if (users.findUser(invite.sender()).isEmpty()
+                    || preferences.preferencesOf(newcomer.address()).blocks(invite.sender())) {
                 continue;
             }
             String name = names.to(invite.sender(), List.of(newcomer)).of(newcomer);
@@ -272,7 +278,9 @@ public final class InviteDelivery {
     /**
      * An expired invite a delivery claimed and then died on (the process stopped, its event given up): ended as used
      * when the song went to whoever claimed it (the delivery told the sender with the song, in the same work), else
-     * released and expired, its sender told as of any expiry. So no claimed invite waits for ever.
+     * released and expired, its sender told that whoever opened it signed up but the song did not go (not, as of an
+     * invite opened by someone who never signed up, that they did not), or as of any expiry once whoever claimed it is
+     * gone. So no claimed invite waits for ever.
      */
     private void finishClaimed(Invite invite) {
         Optional<User> sender = users.findUser(invite.sender());
@@ -280,7 +288,13 @@ public final class InviteDelivery {
         if (sender.isPresent() && friend.isPresent() && sendSong.hasSong(sender.get(), friend.get(), invite.track())) {
             invites.takeUsed(invite, friend.get().address(), true);
         } else if (invites.releaseExpired(invite)) {
-            tellExpired(invite);
+            if (sender.isPresent() && friend.isPresent()) {
+                outbox.notify(invite.sender(), Message.text("Your invite for " + invite.title() + " (to "
+                        + Names.quoted(invite.friendName()) + ") has expired: whoever opened it signed up, but the "
+                        + "song could not be sent to them then, so nothing was sent. Send it again."));
+            } else {
+                tellExpired(invite);
+            }
         }
     }
 
@@ -297,7 +311,8 @@ public final class InviteDelivery {
         if (invite.friend().isEmpty()) {
             Optional<User> signedUp = users.findUsersByName(invite.friendName()).stream()
                     .filter(user -> !user.address().equals(invite.sender()))
-                    .filter(user -> !user.namedAt().isBefore(invite.createdAt())).findFirst();
+                    .filter(user -> !user.namedAt().isBefore(invite.createdAt()))
+                    .filter(user -> !preferences.preferencesOf(user.address()).blocks(invite.sender())).findFirst();
             if (signedUp.isPresent()) {
                 String name = signedUp.get().name();
                 return "Someone has signed up as " + name + " since, without the link: if that's them, send it to "

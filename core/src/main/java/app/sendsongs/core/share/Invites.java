@@ -270,7 +270,7 @@ public final class Invites {
 
     /**
      * Ends {@code invite}, expired and claimed by a delivery that died before its song went: its claim released, it is
-     * taken as expired, true for the one caller that took it (who tells its sender, as of any expiry).
+     * taken as expired, true for the one caller that took it (who tells its sender).
      */
     boolean releaseExpired(Invite invite) {
         invite.friend().ifPresent(friend -> store.releaseInvite(invite.token(), friend));

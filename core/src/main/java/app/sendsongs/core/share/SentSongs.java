@@ -8,6 +8,7 @@ import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
 import app.sendsongs.core.command.Help;
 import app.sendsongs.core.music.TrackId;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.user.User;
 import app.sendsongs.core.user.UserStore;
 import java.time.Clock;
@@ -42,14 +43,14 @@ public final class SentSongs {
 
     public SentSongs(ShareStore shares, UserStore users, Outbox outbox, ShareSettled settled,
                      GroupSendNames groupNames, ShownPendingList shown, HandlingMarks marks, Clock clock,
-                     TellingNames names, Invites invites) {
+                     TellingNames names, Invites invites, PreferenceStore preferences) {
         this.shares = shares;
         this.groupNames = groupNames;
         this.shown = shown;
         this.clock = clock;
         this.songLines = new SentSongLines(users, names, groupNames, clock);
         this.cancelling = new CancelSong(shares, outbox, settled, marks, songLines);
-        this.invites = new WaitingInvites(invites, shown, marks, clock, users, names);
+        this.invites = new WaitingInvites(invites, shown, marks, clock, users, names, preferences);
     }
 
     /**

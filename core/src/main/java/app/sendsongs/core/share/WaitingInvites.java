@@ -4,6 +4,7 @@ import app.sendsongs.core.chat.Choice;
 import app.sendsongs.core.chat.HandlingMarks;
 import app.sendsongs.core.command.Command;
 import app.sendsongs.core.command.CommandStyle;
+import app.sendsongs.core.privacy.PreferenceStore;
 import app.sendsongs.core.shared.ChatAddress;
 import app.sendsongs.core.shared.RelativeTime;
 import app.sendsongs.core.user.Names;
@@ -41,10 +42,12 @@ final class WaitingInvites {
     private final Clock clock;
     private final UserStore users;
     private final TellingNames names;
+    private final PreferenceStore preferences;
 
     WaitingInvites(Invites invites, ShownPendingList shown, HandlingMarks marks, Clock clock, UserStore users,
-                   TellingNames names) {
+                   TellingNames names, PreferenceStore preferences) {
         this.users = users;
+        this.preferences = preferences;
         this.names = names;
         this.invites = invites;
         this.shown = shown;
@@ -97,7 +100,9 @@ final class WaitingInvites {
         for (Invite invite : unopened) {
             named.stream().filter(user -> user.nameKey().equals(Names.key(invite.friendName())))
                     .filter(user -> !user.address().equals(sender.address()))
-                    .filter(user -> !user.namedAt().isBefore(invite.createdAt())).findFirst()
+                    .filter(user -> !user.namedAt().isBefore(invite.createdAt()))
+                    // as at the offer: whoever blocked the sender is not pointed out to them
+                    .filter(user -> !preferences.preferencesOf(user.address()).blocks(sender.address())).findFirst()
                     .ifPresent(user -> signedUp.put(invite, user));
         }
         return signedUp;

@@ -223,6 +223,22 @@ class InviteNamesakesTest {
     }
 
     @Test
+    void someoneWhoBlocksTheSenderAndTakesTheInvitedNameIsNeitherOfferedToThemNorListedInTheirPendingOrExpiry() {
+        bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK);
+        signUpThroughOwnLink(DAN, "D");
+        assertThat(bot.reply(DAN, "block Alice Smith")).startsWith("Blocked");
+
+        bot.reply(DAN, "name Dan Brown");
+
+        assertThat(bot.inbox(ALICE)).as("a block is never told, nor who made it").noneMatch(m -> m.contains("Is that who you invited"));
+        assertThat(bot.reply(ALICE, "pending")).contains("→ \"Dan Brown\": not opened yet")
+                .doesNotContain("has taken that name");
+        bot.advance(Invites.LIFETIME.plusMinutes(1));
+        assertThat(bot.inbox(ALICE)).as("nor at its expiry").contains("Nobody used your invite for " + TITLE
+                + " (to \"Dan Brown\") within 7 days, so it has expired. Once they've signed up, send it again.");
+    }
+
+    @Test
     void aTapForSomeoneWhoHasSinceChangedTheirNameSendsNothing() {
         bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK);
         signUpThroughOwnLink(DAN, "Dan Brown");
