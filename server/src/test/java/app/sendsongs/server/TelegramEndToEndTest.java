@@ -1447,7 +1447,7 @@ class TelegramEndToEndTest {
                         + "your chat app. Write to me in our chat (I've opened it) to get the songs shared here.");
         telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + track);
         assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ")).getLast())
-                .contains("to the 1 person counted in for Friday Band").contains("Not sent to Bob Fisher");
+                .contains("to 1 of the 2 people counted in for Friday Band").contains("Not sent to Bob Fisher");
 
         sandbox.advanceSeconds(1);
         telegram.control().telegramUnblock(BOB);
@@ -1477,7 +1477,7 @@ class TelegramEndToEndTest {
                 + "your Spotify connection has ended, so the songs shared here don't reach you. Send /connect in our "
                 + "chat (I've opened it) to reconnect.");
         telegram.sayIn(BAND, ALICE, "/send@SendSongsSandboxBot " + LINK + sandbox.trackIds().get(1));
-        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ") && text.contains("1 person"))
+        assertThat(telegram.awaitMessage(ALICE, text -> text.startsWith("Sent ") && text.contains("1 of the 2 people"))
                 .getLast()).as("the sender is told why, in the words /who uses").endsWith("Not sent to Bob Fisher: "
                 + "they've disconnected their listening, so I couldn't tell when they play it.");
         assertThat(telegram.awaitMessage(BAND, text -> text.contains("Played by 0 of 1 so far.")).getLast())

@@ -300,7 +300,8 @@ public final class ChatSend {
         Stream.of(disconnected, receiving.unreachable()).flatMap(List::stream).map(User::address)
                 .forEach(named::add);
         outbox.notify(sender.address(), Message.text(confirmation(track, chat, madeBefore.size()
-                + sorted.all().size(), anyTells, disconnected.stream().map(User::name).toList())
+                + sorted.all().size(), receiving.others().size(), anyTells,
+                disconnected.stream().map(User::name).toList())
                 + sorted.leftOut() + sorted.notToldText() + Reachability.skipped(receiving.unreachable())
                 + (countedInNow ? countedInBySharing(chat) : "")), named);
     }
@@ -390,12 +391,18 @@ public final class ChatSend {
         deliver(chat, sender, send, stored);
         boolean anyTells = stored.stream().anyMatch(share -> !share.receiptsOff());
         outbox.notify(sender.address(), Message.text(confirmation(stored.getFirst().track(), chat, stored.size(),
-                anyTells, List.of()) + (countedInNow ? countedInBySharing(chat) : "")));
+                stored.size(), anyTells, List.of()) + (countedInNow ? countedInBySharing(chat) : "")));
     }
 
-    /** {@code anyTells}: whether one of them shares their plays, else there is nothing to promise to tell. */
-    private String confirmation(Track track, GroupChat chat, int sent, boolean anyTells, List<String> disconnected) {
-        String text = "Sent " + track.title() + " to the " + Texts.people(sent) + " counted in for " + chat.title()
+    /**
+     * {@code anyTells}: whether one of them shares their plays, else there is nothing to promise to tell. {@code counted}:
+     * how many it could have gone to (the sender and whoever posted the song aside); when it went to fewer, says so ("2
+     * of the 3 people"), since "the 2 people counted in" would deny that the ones left out are counted in too.
+     */
+    private String confirmation(Track track, GroupChat chat, int sent, int counted, boolean anyTells,
+                                List<String> disconnected) {
+        String to = sent < counted ? sent + " of the " + Texts.people(counted) : "the " + Texts.people(sent);
+        String text = "Sent " + track.title() + " to " + to + " counted in for " + chat.title()
                 + "." + (anyTells ? " " + Texts.tellingPlays(sent, schedule.watchPeriod()) : "");
         return disconnected.isEmpty() ? text : text + " Not sent to " + String.join(", ", disconnected)
                 + ": they've disconnected their listening, so I couldn't tell when they play it.";

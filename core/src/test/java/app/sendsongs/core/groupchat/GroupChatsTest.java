@@ -733,8 +733,8 @@ class GroupChatsTest {
 
         assertThat(bot.inbox(BOB)).noneMatch(text -> text.contains("shared a song in Friday Band"));
         assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
-        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
-                + "Friday Band. I couldn't deliver it to Bob Fisher.").as("nothing to promise: nobody tells")
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to 1 of the 2 people counted in "
+                + "for Friday Band. I couldn't deliver it to Bob Fisher.").as("nothing to promise: nobody tells")
                 .doesNotContain("I'll tell you")
                 .contains(" Carol Chen doesn't share when they play songs, so you won't hear about theirs.");
         assertThat(shares()).singleElement().satisfies(share -> assertThat(share.receiptsOff()).isTrue());
@@ -771,7 +771,8 @@ class GroupChatsTest {
         command(ALICE, "send", LINK);
 
         assertThat(bot.last(CAROL)).startsWith("🎵 Alice Archer shared a song in Friday Band");
-        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 1 person counted in for "
+        assertThat(bot.last(ALICE)).as("not 'the 1 person counted in': Bob is counted in too")
+                .startsWith("Sent " + FakeMusic.SONG.title() + " to 1 of the 2 people counted in for "
                 + "Friday Band.").contains(" Not sent to Bob Fisher: they've blocked me or stopped me in their chat "
                 + "app.");
     }
@@ -970,7 +971,7 @@ class GroupChatsTest {
 
         command(ALICE, "send", LINK);
 
-        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to the 2 people counted in")
+        assertThat(bot.last(ALICE)).startsWith("Sent " + FakeMusic.SONG.title() + " to 2 of the 3 people counted in")
                 .contains("Not sent to Dan Dunn: they've blocked me or stopped me in their chat app.");
         assertThat(lastChatText()).as("the chat is not told who or why").endsWith("\n\nPlayed by 0 of 2 so far. It "
                 + "went privately to everyone counted in here but one; tap Count me in to get the next ones.");
