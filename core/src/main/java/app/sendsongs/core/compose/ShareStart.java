@@ -152,7 +152,20 @@ final class ShareStart {
         Optional<String> notAName = Handles.typed(name).isEmpty() && friends.matchesNobody(person, name)
                 ? namesGiven.notAName(person, name) : Optional.empty();
         return notAName.map(lead -> offerInstead(person, command, lead))
-                .orElseGet(() -> sendSong.send(person, command, typed));
+                .orElseGet(() -> {
+                    endShareOfTheSameSong(person, command);
+                    return sendSong.send(person, command, typed);
+                });
+    }
+
+    /**
+     * The song being shared, when {@code command} names it again whole: the command answers "Who is it for?" itself
+     * (retyped after "That's you!", say), so asking it again once the song went would be stale. Another song's share
+     * stays open.
+     */
+    private void endShareOfTheSameSong(User person, Command.SendSong command) {
+        drafts.of(person).filter(draft -> tracks.find(command.song()) instanceof TrackLookup.Result.Found(Track track)
+                && track.id().equals(draft.track())).ifPresent(draft -> drafts.delete(person));
     }
 
     /**

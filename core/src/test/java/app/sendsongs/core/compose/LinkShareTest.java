@@ -268,6 +268,19 @@ class LinkShareTest {
     }
 
     @Test
+    void theSongSentByAWholeCommandRetypedIsNoLongerAskedAbout() {
+        assertThat(bot.reply("alice", "send_song name:\"me\" pre:\"the bridge!\" " + LINK))
+                .startsWith("That's you! Who is it for?");
+
+        assertThat(bot.reply("alice", "send_song name:\"Bob Fisher\" pre:\"the bridge!\" " + LINK))
+                .startsWith("Sent " + TITLE + " to Bob Fisher.");
+
+        assertThat(bot.reply("alice", "history")).as("the song went: asking who it is for again would be stale")
+                .doesNotContain("Still open");
+        assertThat(bot.stores.drafts().findDraft(at("alice"))).isEmpty();
+    }
+
+    @Test
     void theirOwnNameTypedForWhoItIsForOffersTheirFriendsAgain() {
         bot.reply("alice", LINK);
 
