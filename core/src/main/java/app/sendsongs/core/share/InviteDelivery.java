@@ -270,8 +270,8 @@ public final class InviteDelivery {
      * Someone asked to be forgotten: the invites they opened (and claimed, when they signed up through one whose
      * delivery died before ending it) no longer keep their chat address, and wait for their link again.
      */
-    public void forget(ChatAddress newcomer) {
-        invites.releaseOpenedBy(newcomer);
+    public void forget(ChatAddress person) {
+        invites.releaseOpenedBy(person);
     }
 
     /**
