@@ -173,7 +173,8 @@ public final class SendSongs {
         Roster roster = new Roster(stores.groupChats(), withdrawal, clock);
         ForgetMe forgetMe = new ForgetMe(stores.shares(), stores.housekeeping(), stores.choices(), outbox, groups,
                 roster, chatSongs, groupSummary,
-                new NamesakeCautions(contacts, stores.shares(), stores.users(), outbox), stores.users(), marks, clock);
+                new NamesakeCautions(contacts, stores.shares(), stores.users(), outbox), invites, stores.users(), marks,
+                clock);
         GroupChats groupChats = new GroupChats(groupChatPlatforms, roster, new ChatSend(roster, stores.groups(),
                 stores.shares(), stores.users(), tracks, receivers, limiter, outbox, chatSongs, schedule, clock, reach,
                 marks),

@@ -98,6 +98,12 @@ final class SendsWhileTimeIsLeft extends ForwardingChatPlatform {
         }
 
         @Override
+        public Optional<String> movedTo(String chatId) {
+            return timeToCall("whether a group chat on " + platform().id() + " moved is not asked")
+                    ? chats.movedTo(chatId) : Optional.empty();
+        }
+
+        @Override
         public Membership membership(String chatId, String personId) {
             return timeToCall("who is in a group chat on " + platform().id() + " is not asked")
                     ? chats.membership(chatId, personId) : Membership.UNKNOWN;

@@ -193,10 +193,13 @@ final class TelegramChats {
 
     /**
      * {@code getChat} (https://core.telegram.org/bots/api#getchat): the chat as a {@code ChatFullInfo}, for a private
-     * chat the person's names and username. A chat the bot never shared with anyone is {@code chat not found}.
+     * chat the person's names and username. A chat the bot never shared with anyone is {@code chat not found}; a basic
+     * group upgraded since answers as every call about it does ({@link #checkNotUpgraded}: Telegram's Bot API server
+     * checks a chat so for each method, https://github.com/tdlib/telegram-bot-api).
      */
     ObjectNode chatInfo(String chatIdParam) {
         long chat = chatId(chatIdParam);
+        checkNotUpgraded(chat);
         ObjectNode info = chatJson(chat);
         info.put("accent_color_id", Math.floorMod(chat, 7));
         info.put("max_reaction_count", 11);

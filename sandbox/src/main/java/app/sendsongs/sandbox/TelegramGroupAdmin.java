@@ -78,15 +78,28 @@ final class TelegramGroupAdmin {
      * chat carrying {@code migrate_to_chat_id}, from {@code by}, and one in the new chat carrying
      * {@code migrate_from_chat_id}, from the group itself (https://core.telegram.org/bots/api#message). From then on
      * every call about the old chat is {@code group chat was upgraded to a supergroup chat} with
-     * {@code parameters.migrate_to_chat_id} (https://core.telegram.org/bots/api#responseparameters).
+     * {@code parameters.migrate_to_chat_id} (https://core.telegram.org/bots/api#responseparameters). A group the bot
+     * was removed from is upgraded too (nobody needs the bot for that): the bot, out of both, gets no update, and
+     * can be added to the supergroup ({@link #addBotBack}); the old id answers as above.
      */
     CompletableFuture<List<TelegramWebhook.Delivery>> upgrade(long id, long to, long by) {
-        TelegramGroup group = chats.groupActedOnBy(id, by);
+        TelegramGroup group = chats.knownGroup(id);
+        boolean botAway = group.botRemoved && group.migratedTo == null;
+        if (botAway && !group.members.contains(by)) {
+            throw HttpProblem.control(403, "user " + by + " is not a member of group chat " + id);
+        }
+        if (!botAway) {
+            chats.groupActedOnBy(id, by);
+        }
         checkUpgrade(group, to);
         TelegramGroup supergroup = new TelegramGroup(to, group.title, group.creator);
         supergroup.members.addAll(group.members);
+        supergroup.botRemoved = botAway;
         chats.add(supergroup);
         group.migratedTo = to;
+        if (botAway) {
+            return CompletableFuture.completedFuture(List.of());
+        }
         ObjectNode left = logs.serviceMessage(group, chats.user(by));
         left.put("migrate_to_chat_id", to);
         ObjectNode arrived = logs.serviceMessage(supergroup, chats.user(by));

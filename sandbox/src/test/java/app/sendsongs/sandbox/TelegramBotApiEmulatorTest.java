@@ -581,6 +581,32 @@ class TelegramBotApiEmulatorTest {
     }
 
     @Test
+    void aBasicGroupTheBotWasRemovedFromIsUpgradedWithoutTellingItAndTheBotCanBeAddedToTheSupergroup() {
+        h.setWebhook("s");
+        h.control("/sandbox/telegram/chats", Map.of("id", -4518810793L, "title", "Band", "members", List.of(7, 8)));
+        h.awaitReceived(2, Duration.ofSeconds(5));
+        assertThat(h.control("/sandbox/telegram/chats/-4518810793/remove-bot", Map.of("by", 7)).status())
+                .isEqualTo(200);
+        h.awaitReceived(3, Duration.ofSeconds(5));
+
+        TelegramHarness.Response upgraded = h.control("/sandbox/telegram/chats/-4518810793/upgrade",
+                Map.of("by", 8, "to", -1002471352452L));
+
+        assertThat(upgraded.status()).as(upgraded.json().toString()).isEqualTo(200);
+        assertThat(upgraded.json().path("updates")).as("the bot, out of the group, is told nothing").isEmpty();
+        TelegramHarness.Response old = h.api("getChat", Map.of("chat_id", -4518810793L));
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.json().path("parameters").path("migrate_to_chat_id").asLong()).isEqualTo(-1002471352452L);
+        assertThat(h.api("sendMessage", Map.of("chat_id", -1002471352452L, "text", "hi")).status())
+                .as("not in the supergroup either").isEqualTo(403);
+        assertThat(h.control("/sandbox/telegram/chats/-1002471352452/add-bot", Map.of("by", 8)).status())
+                .isEqualTo(200);
+        assertThat(h.awaitReceived(5, Duration.ofSeconds(5)).get(3).update().path("my_chat_member").path("chat")
+                .path("id").asLong()).isEqualTo(-1002471352452L);
+        assertThat(h.api("sendMessage", Map.of("chat_id", -1002471352452L, "text", "hi")).status()).isEqualTo(200);
+    }
+
+    @Test
     void aBasicGroupUpgradedToASupergroupRefersTheBotToItsNewId() {
         h.setWebhook("s");
         h.control("/sandbox/telegram/chats", Map.of("id", -4518810793L, "title", "Band", "members", List.of(7, 8)));

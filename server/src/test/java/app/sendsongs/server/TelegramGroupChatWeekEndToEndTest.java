@@ -140,6 +140,27 @@ class TelegramGroupChatWeekEndToEndTest {
     }
 
     @Test
+    void aGroupUpgradedToASupergroupWhileTheBotWasRemovedCountsInAgainThoseCountedInWhenItIsAddedToTheSupergroup() {
+        bandCountedIn();
+        sandbox.post("/sandbox/telegram/chats/" + BAND + "/remove-bot", "{\"by\":" + ALICE + "}");
+        telegram.awaitMessage(BOB, text -> text.startsWith("I was removed from Friday Band"));
+        telegram.awaitMessage(CAROL, text -> text.startsWith("I was removed from Friday Band")); // the last told
+        long supergroup = -1_004_518_810_793L;
+        assertThat(telegram.control().telegramUpgradeGroup(BAND, ALICE, supergroup).path("updates"))
+                .as("the bot, out of the group, is told nothing").isEmpty();
+
+        SandboxClient.check(sandbox.post("/sandbox/telegram/chats/" + supergroup + "/add-bot", "{\"by\":" + BOB
+                + "}"), 200);
+
+        assertThat(telegram.awaitMessage(supergroup, text -> text.startsWith("I'm back") || text.startsWith("Hi "))
+                .getLast()).as("as promised")
+                .startsWith("I'm back, Friday Band! 2 people who were counted in before still are");
+        telegram.sayIn(supergroup, ALICE, SEND + LINK + tracks.get(0) + " anyone?");
+        telegram.awaitMessage(BOB, text -> text.contains("Alice Archer shared a song in Friday Band"));
+        telegram.awaitMessage(CAROL, text -> text.contains("Alice Archer shared a song in Friday Band"));
+    }
+
+    @Test
     void songMessagesThatChangedWhileTheBotWasRemovedAreBroughtUpToDateWhenItIsAddedBack() {
         bandCountedIn();
         long alicesSong = shareInBand(ALICE, tracks.get(0), "for friday");

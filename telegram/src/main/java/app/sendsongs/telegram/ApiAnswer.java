@@ -11,10 +11,16 @@ sealed interface ApiAnswer {
     }
 
     /**
-     * {@code {"ok":false,"error_code","description","parameters":{"retry_after"}}} (or an HTTP error without that body,
-     * described by its status).
+     * {@code {"ok":false,"error_code","description","parameters":{"retry_after","migrate_to_chat_id"}}} (or an HTTP
+     * error without that body, described by its status). {@code migrateTo}: the supergroup a basic group the call was
+     * about was upgraded to (https://core.telegram.org/bots/api#responseparameters).
      */
-    record Error(int code, String description, Optional<Duration> retryAfter) implements ApiAnswer {
+    record Error(int code, String description, Optional<Duration> retryAfter, Optional<Long> migrateTo)
+            implements ApiAnswer {
+        Error(int code, String description, Optional<Duration> retryAfter) {
+            this(code, description, retryAfter, Optional.empty());
+        }
+
         boolean says(String phrase) {
             return description.toLowerCase(Locale.ROOT).contains(phrase.toLowerCase(Locale.ROOT));
         }

@@ -84,7 +84,9 @@ final class BotApiTransport {
             JsonNode retryAfter = root.path("parameters").path("retry_after");
             Optional<Duration> wait = retryAfter.canConvertToLong() && retryAfter.asLong() >= 0
                     ? Optional.of(Duration.ofSeconds(retryAfter.asLong())) : seconds(retryAfterHeader);
-            return new ApiAnswer.Error(code, description, wait);
+            JsonNode migrateTo = root.path("parameters").path("migrate_to_chat_id");
+            return new ApiAnswer.Error(code, description, wait, migrateTo.canConvertToLong()
+                    ? Optional.of(migrateTo.asLong()) : Optional.empty());
         }
         if (status >= 400) {
             return new ApiAnswer.Error(status, "HTTP " + status + " without Telegram's error object",

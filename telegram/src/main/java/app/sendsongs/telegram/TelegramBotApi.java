@@ -300,6 +300,19 @@ public final class TelegramBotApi {
                 text(chat, "title"));
     }
 
+    /**
+     * The supergroup the basic group {@code chatId} was upgraded to: Telegram answers any call about the old group
+     * with {@code parameters.migrate_to_chat_id} (https://core.telegram.org/bots/api#responseparameters), here
+     * {@code getChat}'s, also to a bot that was not in the group then. Empty when it was not upgraded, or Telegram did
+     * not say.
+     */
+    public Optional<Long> upgradedTo(long chatId) {
+        ObjectNode params = BotApiTransport.JSON.createObjectNode();
+        params.put("chat_id", chatId);
+        return transport.call("getChat", params) instanceof ApiAnswer.Error error ? error.migrateTo()
+                : Optional.empty();
+    }
+
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText().strip()) : Optional.empty();

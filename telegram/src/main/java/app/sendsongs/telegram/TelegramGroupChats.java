@@ -66,6 +66,12 @@ public final class TelegramGroupChats implements GroupChatPlatform {
         }
     }
 
+    /** The supergroup a basic group was upgraded to, as Telegram answers {@code getChat} about the group. */
+    @Override
+    public Optional<String> movedTo(String chatId) {
+        return TelegramIds.parse(chatId).flatMap(api::upgradedTo).map(String::valueOf);
+    }
+
     @Override
     public Membership membership(String chatId, String personId) {
         Optional<Long> chat = TelegramIds.parse(chatId);

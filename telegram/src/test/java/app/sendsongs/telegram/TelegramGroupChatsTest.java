@@ -162,6 +162,19 @@ class TelegramGroupChatsTest {
     }
 
     @Test
+    void whereAGroupUpgradedToASupergroupGoesOnIsAskedOfTelegramAlsoWhenTheBotWasOutOfItThen() {
+        long group = -4_518_810_793L;
+        sandbox.control.telegramGroup(group, "Choir", List.of(ALICE, BOB));
+        sandbox.control.telegramRemoveBot(group, ALICE);
+        sandbox.control.telegramUpgradeGroup(group, BOB, -1_002_471_352_452L);
+
+        assertThat(groups.movedTo(Long.toString(group))).contains("-1002471352452");
+        assertThat(groups.movedTo(BAND_ID)).as("not upgraded").isEmpty();
+        assertThat(groups.movedTo("-42")).as("a chat nobody made").isEmpty();
+        assertThat(groups.movedTo("not a chat")).isEmpty();
+    }
+
+    @Test
     void membershipIsAskedOnePersonAtATime() {
         sandbox.control.telegramSays(777, "/start");
 

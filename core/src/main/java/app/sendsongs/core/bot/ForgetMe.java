@@ -10,6 +10,7 @@ import app.sendsongs.core.groupchat.ChatSongMessages;
 import app.sendsongs.core.groupchat.Roster;
 import app.sendsongs.core.music.SourceKind;
 import app.sendsongs.core.share.ChoiceStore;
+import app.sendsongs.core.share.InviteDelivery;
 import app.sendsongs.core.share.NamesakeCautions;
 import app.sendsongs.core.share.PendingChoice;
 import app.sendsongs.core.share.ShareStatus;
@@ -47,12 +48,15 @@ public final class ForgetMe {
     private final ChatSongMessages chatSongs;
     private final GroupSummary summaries;
     private final NamesakeCautions cautions;
+    private final InviteDelivery invites;
     private final HandlingMarks marks;
     private final Clock clock;
 
     public ForgetMe(ShareStore shares, Housekeeping housekeeping, ChoiceStore choices, Outbox outbox,
                     Groups groups, Roster roster, ChatSongMessages chatSongs, GroupSummary summaries,
-                    NamesakeCautions cautions, UserStore users, HandlingMarks marks, Clock clock) {
+                    NamesakeCautions cautions, InviteDelivery invites, UserStore users, HandlingMarks marks,
+                    Clock clock) {
+        this.invites = invites;
         this.marks = marks;
         this.summaries = summaries;
         this.cautions = cautions;
@@ -159,6 +163,9 @@ public final class ForgetMe {
         // Counted out of every group chat as leaving it does: the chats' songs to them stop, so each chat's count and
         // its sender's summary finish without them.
         roster.forget(user.address());
+        // The invites they opened keep their address no longer (one claimed by a delivery that died too): they wait
+        // for their link again.
+        invites.forget(user.address());
         // Messages to others not sent yet that carry this person's name (songs they sent, with their note; notices
         // of their plays, of their leaving a group) go too. Songs held before messages recorded whom they are about
         // are found by their share.

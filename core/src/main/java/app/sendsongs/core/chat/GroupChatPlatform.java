@@ -46,6 +46,12 @@ public interface GroupChatPlatform {
     /** The chat's title now, as the platform gives it; empty when it cannot say just now (or the chat is gone). */
     Optional<String> title(String chatId);
 
+    /**
+     * The id the chat {@code chatId} goes on at, when the platform says it moved (a Telegram group upgraded to a
+     * supergroup: a new chat, the old id taking no more calls); empty when it did not, or the platform cannot say now.
+     */
+    Optional<String> movedTo(String chatId);
+
     /** Whether {@code personId} (the platform's id of them) is in the chat now. */
     Membership membership(String chatId, String personId);
 

@@ -38,6 +38,12 @@ public interface GroupChatStore {
     /** Those kept for the chat ({@link #keepMembers}) whose time has not passed by {@code now}, earliest first. */
     List<CountedMember> keptMembersOf(ChatAddress chat, Instant now);
 
+    /**
+     * The chats {@code person} is kept for ({@link #keepMembers}) whose time has not passed by {@code now}, each as they
+     * were counted in there, earliest first.
+     */
+    List<CountedMember> chatsKeptFor(ChatAddress person, Instant now);
+
     /** Nobody is kept for the chat any more (the bot is back). */
     void dropKept(ChatAddress chat);
 

@@ -162,7 +162,7 @@ public final class GroupChats {
                     command(chat, platform.get(), event, command).ifPresent(reply -> post(chat, reply));
             case GroupChatAction.Tap tap -> tap(chat, platform.get(), event.from(), tap);
             case GroupChatAction.Edited edited -> post(chat, Message.text(Inbound.Edited.ANSWER));
-            case GroupChatAction.BotAdded added -> botAdded(chat, platform.get());
+            case GroupChatAction.BotAdded added -> botAdded(chat, event.from(), platform.get());
             case GroupChatAction.Renamed renamed -> roster.renamed(chat);
             case GroupChatAction.BotRemoved removed -> botRemoved(chat, event.from());
             case GroupChatAction.MemberLeft left -> roster.leave(chat.address(), left.member());
@@ -186,13 +186,14 @@ public final class GroupChats {
     }
 
     /**
-     * The bot was added to the chat: its welcome, or, back within {@link Roster#KEPT_FOR} of leaving, whoever was
+     * The bot was added to the chat ({@code addedBy} added it): its welcome, or, back within {@link Roster#KEPT_FOR} of
+     * leaving (also at the chat's new address, when it moved meanwhile: {@link Roster#keptAndStillIn}), whoever was
      * counted in then and is still in the chat is counted in again, and the chat is told how many. Said before they
      * are: an event cut short after it finds the same people and says it again under the same id, which goes once.
      * Then the song messages that changed meanwhile are brought up to date.
      */
-    private void botAdded(GroupChat chat, GroupChatPlatform platform) {
-        Optional<List<CountedMember>> back = roster.keptAndStillIn(chat.address(), platform);
+    private void botAdded(GroupChat chat, ChatAddress addedBy, GroupChatPlatform platform) {
+        Optional<List<CountedMember>> back = roster.keptAndStillIn(chat.address(), addedBy, platform);
         post(chat, back.map(members -> welcomeBack(chat, members.size())).orElseGet(() -> welcome(chat, platform)));
         back.ifPresent(members -> roster.countInAgain(chat, members));
         songMessages.botBack(chat.address());

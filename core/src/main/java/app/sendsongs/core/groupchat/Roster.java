@@ -25,6 +25,8 @@ public final class Roster {
     public static final int MOST_COUNTED = 50;
     /** How long those counted in when the bot left a chat are kept for its return. */
     public static final Duration KEPT_FOR = Duration.ofDays(30);
+    /** The most chats, kept for whoever adds the bot to a chat, the platform is asked whether they moved there. */
+    static final int MOVES_ASKED = 5;
 
     private final GroupChatStore store;
     private final GroupShareWithdrawal withdrawal;
@@ -158,12 +160,18 @@ public final class Roster {
     }
 
     /**
-     * The bot is back in the chat: of those kept since it left ({@link #botLeft}), whoever the platform confirms is
-     * still in the chat, as they were counted in. Empty when nobody was kept (the bot is new to the chat, or was away
-     * longer than {@link #KEPT_FOR}). Changes nothing: {@link #countInAgain} does.
+     * The bot is back in the chat ({@code addedBy} added it): of those kept since it left ({@link #botLeft}), whoever
+     * the platform confirms is still in the chat, as they were counted in (each with the chat they are kept for).
+     * Those kept for a chat that has moved here meanwhile ({@link #keptBeforeMoving}) count too. Empty when nobody was
+     * kept (the bot is new to the chat, or was away longer than {@link #KEPT_FOR}). Changes nothing:
+     * {@link #countInAgain} does.
      */
-    public Optional<List<CountedMember>> keptAndStillIn(ChatAddress chat, GroupChatPlatform platform) {
+    public Optional<List<CountedMember>> keptAndStillIn(ChatAddress chat, ChatAddress addedBy,
+                                                        GroupChatPlatform platform) {
         List<CountedMember> kept = store.keptMembersOf(chat, clock.instant());
+        if (kept.isEmpty()) {
+            kept = keptBeforeMoving(chat, addedBy, platform);
+        }
         if (kept.isEmpty()) {
             return Optional.empty();
         }
@@ -172,12 +180,28 @@ public final class Roster {
     }
 
     /**
+     * Those kept for the chat {@code chat} was before it moved here while the bot was away (a Telegram group upgraded
+     * to a supergroup then: the bot, out of it, was told nothing): the move is learnt now, from the chats whoever added
+     * the bot is kept for (at most {@link #MOVES_ASKED} of them, each asked of the platform), the one whose old id the
+     * platform says goes on here. Empty when none did.
+     */
+    private List<CountedMember> keptBeforeMoving(ChatAddress chat, ChatAddress addedBy, GroupChatPlatform platform) {
+        return store.chatsKeptFor(addedBy, clock.instant()).stream().map(CountedMember::chat)
+                .filter(old -> old.platform() == chat.platform() && !old.equals(chat)).limit(MOVES_ASKED)
+                .filter(old -> platform.movedTo(old.id()).filter(chat.id()::equals).isPresent()).findFirst()
+                .map(old -> store.keptMembersOf(old, clock.instant())).orElse(List.of());
+    }
+
+    /**
      * Counts the people {@link #keptAndStillIn} found in again, since their first time, with the chat's title now, and
-     * keeps nobody for the chat any more. Cut short and done again, whoever it counted in already stays so once.
+     * keeps nobody for the chat any more (nor for the chat it was before it moved, whose people these were). Cut short
+     * and done again, whoever it counted in already stays so once.
      */
     public void countInAgain(GroupChat chat, List<CountedMember> back) {
         back.forEach(member -> store.addMember(new CountedMember(chat.address(), member.person(), member.joinedAt(),
                 Optional.of(chat.title()))));
+        back.stream().map(CountedMember::chat).filter(old -> !old.equals(chat.address())).distinct()
+                .forEach(store::dropKept);
         store.dropKept(chat.address());
     }
 

@@ -156,7 +156,7 @@ public final class InviteDelivery {
             if (!invites.claim(invite, friend.address())) {
                 continue; // its sender cancelled it a moment ago: nothing goes
             }
-            boolean sent = Cause.call("invite:" + invite.token(), () -> send(invite, friend));
+            boolean sent = Cause.call(deliveryWork(invite), () -> send(invite, friend));
             invites.takeUsed(invite, friend.address(), sent);
         }
     }
@@ -215,10 +215,7 @@ public final class InviteDelivery {
                     + "its link.");
         }
         if (!invites.bind(invite, person.get().address())) {
-            return Message.text("Someone opened your invite's link meanwhile, so it waits for them to sign up and "
-                    + "nothing was sent. If " + person.get().name() + " is your friend too, send it to them by name: "
-                    + CommandStyle.of(sender.address()).spell("send_song") + " name:"
-                    + Names.quoted(person.get().name()) + " " + invite.track().link());
+            return Message.text(openedMeanwhile(sender, invite, person.get()));
         }
         if (!invites.claim(invite, person.get().address())) {
             return Message.text(NOT_OPEN); // gone since it was bound: taken by its expiry
@@ -233,14 +230,48 @@ public final class InviteDelivery {
         return told;
     }
 
+    /**
+     * Why the tap sent {@code invite}'s song to {@code person} did nothing: someone else opened its link meanwhile.
+     * When they have signed up, its song is going to them (their own delivery of it is under way); else it waits for
+     * them to.
+     */
+    private String openedMeanwhile(User sender, Invite invite, User person) {
+        Optional<User> usedBy = invites.stored(invite.token()).flatMap(Invite::friend).flatMap(users::findUser);
+        if (usedBy.isPresent()) {
+            return names.to(sender.address(), List.of(usedBy.get())).of(usedBy.get()) + " already used your invite: "
+                    + invite.title() + " is going to them.";
+        }
+        return "Someone opened your invite's link meanwhile, so it waits for them to sign up and nothing was sent. If "
+                + person.name() + " is your friend too, send it to them by name: "
+                + CommandStyle.of(sender.address()).spell("send_song") + " name:" + Names.quoted(person.name()) + " "
+                + invite.track().link();
+    }
+
+    /** The work of sending an invite's song to whoever opened its link: one share, whichever event asks for it. */
+    private static String deliveryWork(Invite invite) {
+        return "invite:" + invite.token();
+    }
+
+    /**
+     * Whether {@code invite}'s song went to {@code friend} through the invite: the share its delivery or a namesake's
+     * tap made for them (not any other send of the same song, which an older direct send would be).
+     */
+    private boolean sentThroughInvite(Invite invite, ChatAddress friend) {
+        return sendSong.sharedBy(deliveryWork(invite))
+                || sendSong.sharedBy(namesakeWork(invite.token(), invites.namesake(invite, friend)));
+    }
+
     /** The work of sending an invite's song to a namesake: one share, whichever event asks for it. */
     private static String namesakeWork(String token, String namesake) {
         return "invite:" + token + ":namesake:" + namesake;
     }
 
-    /** Someone not registered asked to be forgotten: the invites they opened no longer keep their chat address. */
-    public void forget(ChatAddress newcomer) {
-        invites.releaseOpenedBy(newcomer);
+    /**
+     * Someone asked to be forgotten: the invites they opened (and claimed, when they signed up through one whose
+     * delivery died before ending it) no longer keep their chat address, and wait for their link again.
+     */
+    public void forget(ChatAddress person) {
+        invites.releaseOpenedBy(person);
     }
 
     /**
@@ -285,7 +316,7 @@ public final class InviteDelivery {
     private void finishClaimed(Invite invite) {
         Optional<User> sender = users.findUser(invite.sender());
         Optional<User> friend = invite.friend().flatMap(users::findUser);
-        if (sender.isPresent() && friend.isPresent() && sendSong.hasSong(sender.get(), friend.get(), invite.track())) {
+        if (sender.isPresent() && friend.isPresent() && sentThroughInvite(invite, friend.get().address())) {
             invites.takeUsed(invite, friend.get().address(), true);
         } else if (invites.releaseExpired(invite)) {
             if (sender.isPresent() && friend.isPresent()) {

@@ -160,8 +160,8 @@ public final class Invites {
     }
 
     /**
-     * Frees every invite {@code friend} opened for whoever opens its link next: someone not registered asked to be
-     * forgotten, and their chat address stays in no invite. The senders' songs keep waiting.
+     * Frees every invite {@code friend} opened (claimed too: the claim goes with them) for whoever opens its link next:
+     * they asked to be forgotten, and their chat address stays in no invite. The senders' songs keep waiting.
      */
     public void releaseOpenedBy(ChatAddress friend) {
         store.invitesOpenedBy(friend).forEach(invite -> store.releaseInvite(invite.token(), friend));

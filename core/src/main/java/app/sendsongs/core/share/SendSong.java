@@ -218,6 +218,14 @@ public final class SendSong {
     }
 
     /**
+     * Whether the work of {@code work} ({@link Cause#run}'s key) stored a share, whatever became of it since: that
+     * work's own send, not any other of the same song.
+     */
+    public boolean sharedBy(String work) {
+        return Cause.call(work, this::shareOfThisCause).isPresent();
+    }
+
+    /**
      * As {@link #sendTo}, once it is known that this cause has made no share yet; {@code picked}: whether the sender
      * picked the receiver among everyone of their name, whom the answer then tells them apart from.
      */

@@ -33,6 +33,7 @@ public final class FakeGroupChats implements GroupChatPlatform {
     private final Map<String, String> titles = new HashMap<>();
     private final Map<String, TapAnswer> answers = new LinkedHashMap<>();
     private final Set<String> botRemovedFrom = new HashSet<>();
+    private final Map<String, String> movedTo = new HashMap<>();
     private final Map<String, Integer> heldBack = new HashMap<>();
     private int nextRef;
     private int edits;
@@ -169,6 +170,16 @@ public final class FakeGroupChats implements GroupChatPlatform {
             return Optional.of(new Outcome.RetryLater("rate limited", Optional.of(Duration.ofSeconds(30))));
         }
         return Optional.empty();
+    }
+
+    /** The group {@code chatId} became the chat {@code toId} (a new id: a Telegram group upgraded to a supergroup). */
+    public synchronized void upgraded(String chatId, String toId) {
+        movedTo.put(chatId, toId);
+    }
+
+    @Override
+    public synchronized Optional<String> movedTo(String chatId) {
+        return Optional.ofNullable(movedTo.get(chatId));
     }
 
     @Override

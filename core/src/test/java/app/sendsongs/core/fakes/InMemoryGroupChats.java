@@ -112,6 +112,12 @@ public final class InMemoryGroupChats implements GroupChatStore {
     }
 
     @Override
+    public synchronized List<CountedMember> chatsKeptFor(ChatAddress person, Instant now) {
+        return kept.stream().filter(one -> one.member().person().equals(person) && one.until().isAfter(now))
+                .map(Kept::member).sorted(BY_JOINED.thenComparing(m -> m.chat().key())).toList();
+    }
+
+    @Override
     public synchronized void dropKept(ChatAddress chat) {
         kept.removeIf(one -> one.member().chat().equals(chat));
     }

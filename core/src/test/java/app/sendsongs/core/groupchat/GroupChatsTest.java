@@ -1268,6 +1268,45 @@ class GroupChatsTest {
     }
 
     @Test
+    void aGroupUpgradedToASupergroupWhileTheBotWasAwayCountsInThoseKeptUnderItsOldIdWhenTheBotIsAddedThere() {
+        tap(ALICE, "join");
+        tap(BOB, "join");
+        chats.removeBot(BAND_CHAT.id());
+        in(DAN, new GroupChatAction.BotRemoved());
+        ChatAddress supergroup = new ChatAddress(CHATS, "-1000000000100");
+        chats.chat(supergroup.id(), "1", "2", "4");
+        chats.upgraded(BAND_CHAT.id(), supergroup.id()); // while the bot is away: it learns nothing of it
+        GroupChat moved = new GroupChat(supergroup, "Friday Band");
+
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), BOB, bot.clock.instant(), moved,
+                new GroupChatAction.BotAdded()));
+
+        assertThat(bot.stores.groupChats().membersOf(supergroup)).extracting(CountedMember::person)
+                .as("as its removal notice promised").containsExactly(ALICE, BOB);
+        assertThat(chats.texts(supergroup.id()).getLast()).startsWith("I'm back, Friday Band! 2 people who were "
+                + "counted in before still are");
+        assertThat(bot.stores.groupChats().keptMembersOf(BAND_CHAT, bot.clock.instant())).isEmpty();
+        assertThat(bot.stores.groupChats().chatsKeptFor(ALICE, bot.clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aChatTheBotIsAddedToBySomeoneKeptForAnotherChatThatDidNotMoveThereIsWelcomedAsNew() {
+        tap(BOB, "join");
+        chats.removeBot(BAND_CHAT.id());
+        in(DAN, new GroupChatAction.BotRemoved());
+        ChatAddress other = new ChatAddress(CHATS, "-1000000000200");
+        chats.chat(other.id(), "2");
+
+        bot.app.bot().handle(new Inbound.InGroupChat(bot.nextEventId(), BOB, bot.clock.instant(),
+                new GroupChat(other, "Choir"), new GroupChatAction.BotAdded()));
+
+        assertThat(chats.texts(other.id()).getLast()).startsWith("Hi Choir! I'm Send Songs.");
+        assertThat(bot.stores.groupChats().membersOf(other)).isEmpty();
+        assertThat(bot.stores.groupChats().keptMembersOf(BAND_CHAT, bot.clock.instant()))
+                .extracting(CountedMember::person).containsExactly(BOB);
+    }
+
+    @Test
     void theBotsReturnHandledAgainSaysItOnceAndCountsTheSamePeopleInOnce() {
         tap(BOB, "join");
         tap(CAROL, "join");

@@ -105,6 +105,11 @@ class RosterRaceTest {
         }
 
         @Override
+        public List<CountedMember> chatsKeptFor(ChatAddress person, Instant now) {
+            return store.chatsKeptFor(person, now);
+        }
+
+        @Override
         public void dropKept(ChatAddress chat) {
             store.dropKept(chat);
         }

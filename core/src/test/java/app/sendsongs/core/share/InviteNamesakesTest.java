@@ -122,6 +122,21 @@ class InviteNamesakesTest {
     }
 
     @Test
+    void theTapWhileWhoeverOpenedTheLinkIsBeingSentTheSongSaysTheyUsedItNotThatItWaitsForThemToSignUp() {
+        String ref = ref(bot.reply(ALICE, "send_song name:\"Dan Brown\" " + LINK));
+        signUpThroughOwnLink(DAN, "Dan Brown");
+        String send = telegram.messages(ALICE.id()).getLast().choices().getFirst().payload();
+        open(CAROL, ref);
+        bot.register(CAROL, "Carol Jones");
+        assertThat(bot.stores.invites().claimInvite(ref.substring(Invite.REF_PREFIX.length()), CAROL))
+                .as("her sign-up's delivery of it, under way").isTrue();
+
+        assertThat(tap(ALICE, send)).isEqualTo("Carol Jones already used your invite: " + TITLE + " is going to "
+                + "them.");
+        assertThat(bot.inbox(DAN)).noneMatch(m -> m.contains(TITLE));
+    }
+
+    @Test
     void aNamesakeRegisteringWithACodeOnTelegramIsOfferedToASenderOnMessengerAndTheSendKeepsItsChecks() {
         bot.register("alice", "Alice Jones");
         bot.reply("alice", "send_song name:\"Dan Brown\" " + LINK);

@@ -375,6 +375,41 @@ class InvitesTest {
     }
 
     @Test
+    void anExpiredInviteClaimedByADeliveryThatDiedIsNotEndedAsUsedByAnOlderSendOfTheSameSongToThatFriend() {
+        bot.register(CAROL, "Carol King");
+        assertThat(bot.reply(ALICE, "send_song name:\"Carol King\" " + LINK)).startsWith("Sent ");
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        String token = ref.substring(Invite.REF_PREFIX.length());
+        assertThat(bot.stores.invites().openInvite(token, CAROL)).isTrue();
+        assertThat(bot.stores.invites().claimInvite(token, CAROL)).as("a delivery of it that died then").isTrue();
+
+        bot.advance(Invites.LIFETIME.plus(Invites.CLAIM_GRACE).plusMinutes(1));
+
+        assertThat(bot.stores.invites().findInvite(token)).isEmpty();
+        assertThat(bot.inbox(ALICE)).as("the song she has is the older send's, not the invite's")
+                .containsOnlyOnce("Your invite for " + TITLE + " (to \"Carol Jones\") has expired: whoever opened it "
+                        + "signed up, but the song could not be sent to them then, so nothing was sent. Send it again.");
+        assertThat(open(CAROL, ref)).first().asString().startsWith("This invite expired 1 day ago.");
+    }
+
+    @Test
+    void forgettingAFriendWhoseInviteDeliveryDiedAfterClaimingItKeepsTheirAddressInNoInvite() {
+        String ref = telegramRef(bot.reply(ALICE, "send_song name:\"Carol Jones\" " + LINK));
+        String token = ref.substring(Invite.REF_PREFIX.length());
+        open(CAROL, ref);
+        bot.register(CAROL, "Carol Jones");
+        assertThat(bot.stores.invites().claimInvite(token, CAROL)).as("a run of her sign-up that died then").isTrue();
+
+        bot.reply(CAROL, "forget_me");
+        assertThat(bot.reply(CAROL, "forget_me confirm")).startsWith("Done: I've deleted everything");
+
+        assertThat(bot.stores.invites().invitesOpenedBy(CAROL)).as("their chat address is not kept in it").isEmpty();
+        assertThat(bot.stores.invites().findInvite(token)).get().satisfies(invite -> assertThat(invite.friend())
+                .isEmpty());
+        assertThat(bot.stores.invites().takeUnclaimedInvite(token)).as("no longer claimed").isTrue();
+    }
+
+    @Test
     void anInviteOpenedButNotSignedUpThroughSaysSoAndCancelAsksWhichBesideASong() {
         bot.register(BotHarness.at("bob"), "Bob Fisher");
         bot.reply(ALICE, "send_song name:\"Bob Fisher\" " + FakeMusic.OTHER_SONG.id().link());

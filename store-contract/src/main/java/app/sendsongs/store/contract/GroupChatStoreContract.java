@@ -258,4 +258,24 @@ public abstract class GroupChatStoreContract extends StoreFixture {
         assertThat(chats().keptMembersOf(BAND, T0)).as("purged").isEmpty();
         assertThat(chats().keptMembersOf(CHOIR, T0)).extracting(CountedMember::person).containsExactly(BOB);
     }
+
+    @Test
+    void theChatsAPersonIsKeptForAreFoundByThemUntilTheirTimeAsTheyWereCountedIn() {
+        chats().addMember(new CountedMember(CHOIR, ALICE, minutes(3), Optional.of("Choir")));
+        chats().addMember(new CountedMember(BAND, ALICE, minutes(1), Optional.of("Band")));
+        chats().addMember(new CountedMember(BAND, BOB, minutes(2)));
+        chats().keepMembers(BAND, minutes(100));
+        chats().keepMembers(CHOIR, minutes(300));
+
+        assertThat(chats().chatsKeptFor(ALICE, minutes(50))).containsExactly(
+                new CountedMember(BAND, ALICE, minutes(1), Optional.of("Band")),
+                new CountedMember(CHOIR, ALICE, minutes(3), Optional.of("Choir")));
+        assertThat(chats().chatsKeptFor(ALICE, minutes(100))).as("Band's time has passed")
+                .extracting(CountedMember::chat).containsExactly(CHOIR);
+        assertThat(chats().chatsKeptFor(onTelegram("5"), minutes(50))).isEmpty();
+
+        chats().dropKept(BAND);
+        assertThat(chats().chatsKeptFor(BOB, minutes(50))).isEmpty();
+        assertThat(chats().chatsKeptFor(ALICE, minutes(50))).extracting(CountedMember::chat).containsExactly(CHOIR);
+    }
 }

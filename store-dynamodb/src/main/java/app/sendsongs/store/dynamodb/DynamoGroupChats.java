@@ -110,6 +110,18 @@ final class DynamoGroupChats implements GroupChatStore {
     }
 
     @Override
+    public List<CountedMember> chatsKeptFor(ChatAddress person, Instant now) {
+        return keptItemsOf(person).stream().filter(item -> Attr.time(item, KEPT_UNTIL).isAfter(now))
+                .map(DynamoGroupChats::member).sorted(BY_JOINED.thenComparing(member -> member.chat().key()))
+                .toList();
+    }
+
+    private List<Map<String, AttributeValue>> keptItemsOf(ChatAddress person) {
+        Condition ofPerson = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(KEPT_OF + PersonKey.of(person)));
+        return table.query(DynamoTable.queryFor(ofPerson).indexName(TableLayout.GSI1).build(), 0);
+    }
+
+    @Override
     public void dropKept(ChatAddress chat) {
         table.deleteAll(keptItems(chat).stream().map(DynamoGroupChats::keyOf).toList());
     }
@@ -135,9 +147,7 @@ final class DynamoGroupChats implements GroupChatStore {
     /** Counts the person out of every chat (forgetting them), and a tap and memberships kept for them go. */
     void forget(ChatAddress person) {
         table.deleteAll(chatsOf(person).stream().map(member -> memberKey(member.chat(), person)).toList());
-        Condition ofPerson = Condition.equalTo(TableLayout.GSI1_PK, Attr.s(KEPT_OF + PersonKey.of(person)));
-        table.deleteAll(table.query(DynamoTable.queryFor(ofPerson).indexName(TableLayout.GSI1).build(), 0).stream()
-                .map(DynamoGroupChats::keyOf).toList());
+        table.deleteAll(keptItemsOf(person).stream().map(DynamoGroupChats::keyOf).toList());
         dropTap(person);
     }
 

@@ -89,6 +89,12 @@ final class SqliteGroupChats implements GroupChatStore {
     }
 
     @Override
+    public List<CountedMember> chatsKeptFor(ChatAddress person, Instant now) {
+        return db.read(s -> s.query("SELECT " + MEMBER_COLUMNS + " FROM kept_chat_members WHERE person_address = ? "
+                + "AND kept_until > ? ORDER BY joined_at, chat_address", SqliteGroupChats::member, person, now));
+    }
+
+    @Override
     public void dropKept(ChatAddress chat) {
         db.write(s -> s.update("DELETE FROM kept_chat_members WHERE chat_address = ?", chat));
     }
