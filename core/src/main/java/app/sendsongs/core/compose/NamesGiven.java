@@ -20,7 +20,6 @@ import java.util.stream.Stream;
  * group to send to.
  */
 final class NamesGiven {
-    static final String ITS_YOU = "That's you! ";
     private static final String ONE_AT_A_TIME = "A song goes to one friend or one group at a time: tap the first, "
             + "then share the song again for the next. To send songs to several friends at once, make them a group "
             + "({create_group} Friends, then {add_to_group}). ";
@@ -69,7 +68,7 @@ final class NamesGiven {
      */
     Optional<String> notAName(User person, String name) {
         if (WordsForWho.meansThemselves(person, name)) {
-            return Optional.of(ITS_YOU);
+            return Optional.of(WordsForWho.themselvesLead(person, name));
         }
         if (WordsForWho.meansEveryone(name)) {
             return Optional.of(oneAtATime(person, !groups.groupsOf(person).isEmpty()));

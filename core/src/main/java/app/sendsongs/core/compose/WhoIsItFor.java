@@ -186,8 +186,8 @@ final class WhoIsItFor {
                 drafts.saveAt(draft, ShareDraft.Stage.WHO);
                 yield whichPerson.ask(person, candidates, typed);
             }
-            case FriendFinder.Lookup.Yourself() -> itsYou(draft);
-            case FriendFinder.Lookup.Nobody() when WordsForWho.meansThemselves(person, name) -> itsYou(draft);
+            case FriendFinder.Lookup.Yourself() -> itsYou(person, name, draft);
+            case FriendFinder.Lookup.Nobody() when WordsForWho.meansThemselves(person, name) -> itsYou(person, name, draft);
             case FriendFinder.Lookup.Nobody() when WordsForWho.meansEveryone(name) -> oneAtATime(person, draft);
             case FriendFinder.Lookup.Nobody() when namesGiven.namesSeveral(person, name) ->
                     Message.text(NamesGiven.severalAtOnce(person) + "Who is it for?")
@@ -235,8 +235,9 @@ final class WhoIsItFor {
     }
 
     /** Their own name, "me" or "myself", given for who the song is for: the question again, with its taps. */
-    private Message itsYou(ShareDraft draft) {
-        return Message.text(NamesGiven.ITS_YOU + "Who is it for?").withChoices(recipientTaps.whoTaps(draft));
+    private Message itsYou(User person, String name, ShareDraft draft) {
+        return Message.text(WordsForWho.themselvesLead(person, name) + "Who is it for?")
+                .withChoices(recipientTaps.whoTaps(draft));
     }
 
     /**

@@ -59,6 +59,19 @@ public final class WordsForWho {
         return SELF.contains(words) || words.equals(Names.key(Names.firstName(person.name())));
     }
 
+    /**
+     * What to say first when {@code typed} means the person themselves: their first name alone (of a
+     * name with more) may mean someone else of that first name they have not swapped songs with yet, whom only the
+     * full name finds, so that is said rather than "That's you!".
+     */
+    public static String themselvesLead(User person, String typed) {
+        String first = Names.firstName(person.name());
+        boolean firstNameAlone = WordsForTaps.key(typed).equals(Names.key(first))
+                && !Names.key(first).equals(Names.key(person.name()));
+        return firstNameAlone ? first + " is your own first name: for another " + first + ", type their full name. "
+                : "That's you! ";
+    }
+
     /** The names {@code typed} joins ("Bob and Carol": Bob, Carol); one when it joins none. */
     public static List<String> names(String typed) {
         return Command.ForWhom.namesIn(typed);

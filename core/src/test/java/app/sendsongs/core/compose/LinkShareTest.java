@@ -295,11 +295,15 @@ class LinkShareTest {
     void meOrTheirOwnFirstNameTypedForWhoItIsForIsThemNotSomeoneToInvite() {
         bot.reply("alice", LINK);
 
-        for (String typed : List.of("me", "Myself", "alice", "for me", "to me")) {
+        for (String typed : List.of("me", "Myself", "for me", "to me")) {
             assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("That's you! Who is it for?");
             assertThat(last("alice").choices()).extracting(Choice::title)
                     .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
         }
+        assertThat(bot.reply("alice", "alice")).as("their first name alone may mean another Alice")
+                .isEqualTo("Alice is your own first name: for another Alice, type their full name. Who is it for?");
+        assertThat(last("alice").choices()).extracting(Choice::title)
+                .containsExactly("Bob Fisher", "Carol King", "👥 Family", "Someone else");
         assertThat(bot.stores.invites().openInvitesSentBy(at("alice"), bot.clock.instant(), 10)).isEmpty();
         assertThat(bot.reply("alice", "Carol")).isEqualTo("Send " + TITLE + " to Carol King?");
     }
@@ -326,7 +330,9 @@ class LinkShareTest {
 
     @Test
     void sendSongToMeOrEveryoneOffersTheSongAsAPastedLinkDoesAndInvitesNobody() {
-        for (String typed : List.of("send_song me " + LINK, "send song to Alice " + LINK, "send_song " + LINK + " me")) {
+        assertThat(bot.reply("alice", "send song to Alice " + LINK)).startsWith("Alice is your own first name: for "
+                + "another Alice, type their full name. Who is it for?");
+        for (String typed : List.of("send_song me " + LINK, "send_song " + LINK + " me")) {
             assertThat(bot.reply("alice", typed)).as(typed).isEqualTo("That's you! Who is it for?");
             assertThat(last("alice").card()).isPresent();
             assertThat(last("alice").choices()).extracting(Choice::title)
