@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * The Telegram part of the sandbox control API (documented in sandbox/README.md): people write to the bot, tap its
@@ -246,31 +247,25 @@ final class TelegramControlRoutes {
         }
         boolean forum = forumField.asBoolean(false);
         CompletableFuture<List<TelegramWebhook.Delivery>> created = telegram.createGroup(id, title, ids, forum);
-        ctx.future(() -> created.thenAccept(deliveries -> {
-            ObjectNode answer = JsonIo.object();
+        answerOnceDelivered(ctx, created, answer -> {
             answer.put("id", id);
             answer.put("title", title);
             answer.put("type", id <= TelegramGroup.SUPERGROUP_IDS_BELOW ? "supergroup" : "group");
             answer.put("is_forum", forum);
             ArrayNode list = answer.putArray("members");
             ids.forEach(list::add);
-            answer.set("updates", deliveriesJson(deliveries));
-            JsonIo.send(ctx, 200, answer);
-        }));
+        });
     }
 
     private void membership(Context ctx, boolean joins) {
         long group = pathId(ctx);
         long user = id(JsonIo.readBody(ctx), "user");
         CompletableFuture<List<TelegramWebhook.Delivery>> changed = telegram.changeMembership(group, user, joins);
-        ctx.future(() -> changed.thenAccept(deliveries -> {
-            ObjectNode answer = JsonIo.object();
+        answerOnceDelivered(ctx, changed, answer -> {
             answer.put("chat", group);
             answer.put("user", user);
             answer.put("member", joins);
-            answer.set("updates", deliveriesJson(deliveries));
-            JsonIo.send(ctx, 200, answer);
-        }));
+        });
     }
 
     /** {@code {"by":<user id>,"to":<supergroup id>?}}: the basic group becomes a supergroup with a new id. */
@@ -280,13 +275,10 @@ final class TelegramControlRoutes {
         long by = id(body, "by");
         long to = body.hasNonNull("to") ? body.get("to").asLong() : TelegramGroup.SUPERGROUP_IDS_BELOW + group;
         CompletableFuture<List<TelegramWebhook.Delivery>> upgraded = telegram.upgradeGroup(group, to, by);
-        ctx.future(() -> upgraded.thenAccept(deliveries -> {
-            ObjectNode answer = JsonIo.object();
+        answerOnceDelivered(ctx, upgraded, answer -> {
             answer.put("chat", group);
             answer.put("migrate_to_chat_id", to);
-            answer.set("updates", deliveriesJson(deliveries));
-            JsonIo.send(ctx, 200, answer);
-        }));
+        });
     }
 
     /** {@code {"by":<user id>,"title"}}: a member renames the group. */
@@ -296,13 +288,10 @@ final class TelegramControlRoutes {
         long by = id(body, "by");
         String title = optionalText(body, "title");
         CompletableFuture<List<TelegramWebhook.Delivery>> renamed = telegram.renameGroup(group, by, title);
-        ctx.future(() -> renamed.thenAccept(deliveries -> {
-            ObjectNode answer = JsonIo.object();
+        answerOnceDelivered(ctx, renamed, answer -> {
             answer.put("chat", group);
             answer.put("title", title);
-            answer.set("updates", deliveriesJson(deliveries));
-            JsonIo.send(ctx, 200, answer);
-        }));
+        });
     }
 
     /** {@code {"by":<user id>,"name"}}: a member makes a topic in the forum. */
@@ -328,14 +317,11 @@ final class TelegramControlRoutes {
         long topic = topicId(ctx);
         CompletableFuture<List<TelegramWebhook.Delivery>> done = telegram.closeTopic(group,
                 id(JsonIo.readBody(ctx), "by"), topic, closed);
-        ctx.future(() -> done.thenAccept(deliveries -> {
-            ObjectNode answer = JsonIo.object();
+        answerOnceDelivered(ctx, done, answer -> {
             answer.put("chat", group);
             answer.put("message_thread_id", topic);
             answer.put("closed", closed);
-            answer.set("updates", deliveriesJson(deliveries));
-            JsonIo.send(ctx, 200, answer);
-        }));
+        });
     }
 
     private static long topicId(Context ctx) {
@@ -374,22 +360,27 @@ final class TelegramControlRoutes {
         long group = pathId(ctx);
         long by = id(JsonIo.readBody(ctx), "by");
         CompletableFuture<List<TelegramWebhook.Delivery>> changed = change.apply(group, by);
-        ctx.future(() -> changed.thenAccept(deliveries -> {
-            ObjectNode answer = JsonIo.object();
+        answerOnceDelivered(ctx, changed, answer -> {
             answer.put("chat", group);
             answer.put("bot_removed", removed);
-            answer.set("updates", deliveriesJson(deliveries));
-            JsonIo.send(ctx, 200, answer);
-        }));
+        });
     }
 
     private void block(Context ctx, boolean blocks) {
         long user = pathId(ctx);
         CompletableFuture<List<TelegramWebhook.Delivery>> changed = telegram.changeBlock(user, blocks);
-        ctx.future(() -> changed.thenAccept(deliveries -> {
-            ObjectNode answer = JsonIo.object();
+        answerOnceDelivered(ctx, changed, answer -> {
             answer.put("user", user);
             answer.put("blocked", blocks);
+        });
+    }
+
+    /** Answers {@code ctx} once {@code delivered} is done: {@code fields}, and the updates it delivered to the bot. */
+    private static void answerOnceDelivered(Context ctx, CompletableFuture<List<TelegramWebhook.Delivery>> delivered,
+                                            Consumer<ObjectNode> fields) {
+        ctx.future(() -> delivered.thenAccept(deliveries -> {
+            ObjectNode answer = JsonIo.object();
+            fields.accept(answer);
             answer.set("updates", deliveriesJson(deliveries));
             JsonIo.send(ctx, 200, answer);
         }));
